@@ -1,0 +1,287 @@
+package dev.bklint.yaml;
+
+import dev.bklint.source.SourceFile;
+import dev.bklint.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Loads a YAML 1.2 stream into positioned {@link YNode} trees. It composes the parser's events itself so
+ * that it can keep where aliases and merge keys are used, report repeated keys instead of failing, and
+ * bound nesting depth and alias expansion.
+ */
+public final class YamlLoader {
+    public static final int MAX_DEPTH = 512;
+    public static final long MAX_NODES = 2_000_000;
+    /** Code points snakeyaml-engine may read; its default (3 Mi) is below what a generated pipeline can reach. */
+    public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
+    private final SourceFile source;
+    private final boolean supplementary;
+    private final NodeBudget budget = new NodeBudget(MAX_NODES);
+    private Parser parser;
+    private Map<String, YNode> anchors;
+    private List<DuplicateKey> duplicates;
+
+    private YamlLoader(SourceFile source) {
+        this.source = source;
+        this.supplementary = source.text().codePoints().count() != source.text().length();
+    }
+
+    public static List<YamlDocument> load(SourceFile source) throws YamlSyntaxError {
+        return new YamlLoader(source).loadAll();
+    }
+
+    private List<YamlDocument> loadAll() throws YamlSyntaxError {
+        LoadSettings settings = LoadSettings.builder()
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setLabel(source.path())
+                .build();
+        parser = new ParserImpl(settings, new StreamReader(settings, source.text()));
+        List<YamlDocument> documents = new ArrayList<>();
+        try {
+            expect(Event.ID.StreamStart);
+            while (!parser.checkEvent(Event.ID.StreamEnd)) {
+                expect(Event.ID.DocumentStart);
+                anchors = new HashMap<>();
+                duplicates = new ArrayList<>();
+                YNode root = parser.checkEvent(Event.ID.DocumentEnd) ? null : compose(0);
+                expect(Event.ID.DocumentEnd);
+                if (root instanceof YScalar s && s.isNull()) {
+                    root = null;
+                }
+                documents.add(new YamlDocument(source, documents.size(), root, List.copyOf(duplicates)));
+            }
+        } catch (MarkedYamlEngineException e) {
+            throw new YamlSyntaxError(describe(e), pointAt(e.getProblemMark().or(e::getContextMark)));
+        } catch (YamlEngineException e) {
+            throw new YamlSyntaxError(firstLine(e.getMessage()), Span.point(1, 1));
+        } catch (NodeBudget.LimitExceeded e) {
+            throw new YamlSyntaxError(e.getMessage(), Span.point(1, 1));
+        }
+        return documents;
+    }
+
+    private static String describe(MarkedYamlEngineException e) {
+        StringBuilder b = new StringBuilder();
+        if (e.getContext() != null) {
+            b.append(e.getContext());
+        }
+        if (e.getProblem() != null) {
+            if (b.length() > 0) {
+                b.append(": ");
+            }
+            b.append(e.getProblem());
+        }
+        String text = b.toString();
+        if (text.contains("found character '\\t'") || text.contains("found character '\t'")) {
+            text += " (YAML indentation must use spaces, not tabs)";
+        }
+        return firstLine(text.isEmpty() ? "invalid YAML" : text);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "invalid YAML";
+        }
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
+    }
+
+    private Event expect(Event.ID id) {
+        Event e = parser.next();
+        if (e.getEventId() != id) {
+            throw new IllegalStateException("expected " + id + " but got " + e.getEventId());
+        }
+        return e;
+    }
+
+    private YNode compose(int depth) throws YamlSyntaxError {
+        Event event = parser.next();
+        if (depth > MAX_DEPTH) {
+            throw new YamlSyntaxError("nesting is deeper than " + MAX_DEPTH + " levels", startOf(event));
+        }
+        switch (event.getEventId()) {
+            case Alias:
+                return resolveAlias((AliasEvent) event);
+            case Scalar:
+                return remember(event, scalar((ScalarEvent) event, null));
+            case SequenceStart:
+                return remember(event, sequence((CollectionStartEvent) event, depth));
+            case MappingStart:
+                return remember(event, mapping((CollectionStartEvent) event, depth));
+            default:
+                throw new YamlSyntaxError("unexpected " + event.getEventId(), startOf(event));
+        }
+    }
+
+    private YNode resolveAlias(AliasEvent event) throws YamlSyntaxError {
+        String name = event.getAlias().getValue();
+        Span at = spanOf(event);
+        if (!anchors.containsKey(name)) {
+            throw new YamlSyntaxError("alias *" + name + " refers to no anchor defined before it", at);
+        }
+        YNode target = anchors.get(name);
+        if (target == null) {
+            throw new YamlSyntaxError("alias *" + name + " refers to the node that contains it (a cycle)", at);
+        }
+        return target.copyVia(at, budget);
+    }
+
+    private YNode remember(Event event, YNode node) {
+        if (event instanceof NodeEvent ne) {
+            ne.getAnchor().map(Anchor::getValue).ifPresent(a -> anchors.put(a, node));
+        }
+        return node;
+    }
+
+    private YScalar scalar(ScalarEvent e, Span via) {
+        budget.spend(1);
+        String tag = e.getTag().filter(t -> !t.equals("!")).orElse(null);
+        return new YScalar(e.getValue(), style(e.getScalarStyle()), tag, spanOf(e), via);
+    }
+
+    private static YScalar.Style style(ScalarStyle s) {
+        switch (s) {
+            case SINGLE_QUOTED: return YScalar.Style.SINGLE_QUOTED;
+            case DOUBLE_QUOTED: case JSON_SCALAR_STYLE: return YScalar.Style.DOUBLE_QUOTED;
+            case LITERAL: return YScalar.Style.LITERAL;
+            case FOLDED: return YScalar.Style.FOLDED;
+            default: return YScalar.Style.PLAIN;
+        }
+    }
+
+    private YSeq sequence(CollectionStartEvent start, int depth) throws YamlSyntaxError {
+        markInProgress(start);
+        budget.spend(1);
+        List<YNode> items = new ArrayList<>();
+        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+            items.add(compose(depth + 1));
+        }
+        Event end = parser.next();
+        return new YSeq(items, start.getFlowStyle() == FlowStyle.FLOW, between(start, end), null);
+    }
+
+    private YMap mapping(CollectionStartEvent start, int depth) throws YamlSyntaxError {
+        markInProgress(start);
+        budget.spend(1);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<YEntry> own = new ArrayList<>();
+        List<YNode> merges = new ArrayList<>();
+        while (!parser.checkEvent(Event.ID.MappingEnd)) {
+            YNode key = compose(depth + 1);
+            YNode value = compose(depth + 1);
+            if (key instanceof YScalar k && k.style() == YScalar.Style.PLAIN && k.value().equals("<<")) {
+                merges.add(value);
+                continue;
+            }
+            String text = key instanceof YScalar k ? k.value() : null;
+            Integer seen = text == null ? null : index.get(text);
+            if (seen != null) {
+                YEntry earlier = own.get(seen);
+                duplicates.add(new DuplicateKey(text, earlier.key().span(), key.span()));
+                own.set(seen, new YEntry(earlier.key(), value, false));
+            } else {
+                if (text != null) {
+                    index.put(text, own.size());
+                }
+                own.add(new YEntry(key, value, false));
+            }
+        }
+        Event end = parser.next();
+        for (YNode merge : merges) {
+            mergeInto(own, index, merge);
+        }
+        return new YMap(own, start.getFlowStyle() == FlowStyle.FLOW, between(start, end), null);
+    }
+
+    /** Adds merged entries whose keys are not set yet: outer keys win, earlier merges win. */
+    private void mergeInto(List<YEntry> own, Map<String, Integer> index, YNode merge) throws YamlSyntaxError {
+        if (merge instanceof YSeq seq) {
+            for (YNode item : seq.items()) {
+                mergeInto(own, index, item);
+            }
+            return;
+        }
+        if (!(merge instanceof YMap map)) {
+            throw new YamlSyntaxError("a merge key (<<) needs a mapping or a list of mappings, not "
+                    + merge.kindName(), merge.span());
+        }
+        for (YEntry e : map.entries()) {
+            String text = e.keyText();
+            if (text != null && index.containsKey(text)) {
+                continue;
+            }
+            if (text != null) {
+                index.put(text, own.size());
+            }
+            own.add(new YEntry(e.key(), e.value(), true));
+        }
+    }
+
+    private void markInProgress(CollectionStartEvent start) {
+        start.getAnchor().map(Anchor::getValue).ifPresent(a -> anchors.put(a, null));
+    }
+
+    private Span startOf(Event e) {
+        return pointAt(e.getStartMark());
+    }
+
+    private Span spanOf(Event e) {
+        return trimmed(offsetOf(e.getStartMark()), offsetOf(e.getEndMark()));
+    }
+
+    private Span between(Event start, Event end) {
+        return trimmed(offsetOf(start.getStartMark()), offsetOf(end.getEndMark()));
+    }
+
+    /** A span that ends on the last character written, not at the start of the next line. */
+    private Span trimmed(int from, int to) {
+        String text = source.text();
+        to = Math.max(from, Math.min(to, text.length()));
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return source.spanOf(from, to);
+    }
+
+    private Span pointAt(Optional<Mark> mark) {
+        int offset = offsetOf(mark);
+        return source.spanOf(offset, Math.min(offset + 1, source.text().length()));
+    }
+
+    private int offsetOf(Optional<Mark> mark) {
+        if (mark.isEmpty()) {
+            return 0;
+        }
+        int index = mark.get().getIndex();
+        String text = source.text();
+        if (!supplementary) {
+            return Math.min(index, text.length());
+        }
+        try {
+            return text.offsetByCodePoints(0, index);
+        } catch (IndexOutOfBoundsException e) {
+            return text.length();
+        }
+    }
+}
