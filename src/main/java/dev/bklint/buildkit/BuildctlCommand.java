@@ -1,0 +1,101 @@
+package dev.bklint.buildkit;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A {@code buildctl} or {@code buildctl-daemonless.sh} command line, split into flags and arguments. */
+public final class BuildctlCommand {
+
+    private final Launcher launcher;
+    private final SimpleCommand command;
+    private final Word subcommand;
+    private final String subcommandName;
+    private final List<Flag> flags;
+    private final List<Word> positionals;
+
+    private BuildctlCommand(Launcher launcher, SimpleCommand command, BuildctlParser parser) {
+        this.launcher = launcher;
+        this.command = command;
+        this.subcommand = parser.subcommand();
+        this.subcommandName = parser.subcommandName();
+        this.flags = List.copyOf(parser.flags());
+        this.positionals = List.copyOf(parser.positionals());
+    }
+
+    /**
+     * The buildctl invocation in {@code command}, if its program is buildctl or buildctl-daemonless.sh
+     * (which hands all its arguments to buildctl). Value offsets are best effort when the value word is
+     * quoted; use {@link #of(SimpleCommand, ShellScript)} for exact ones.
+     */
+    public static Optional<BuildctlCommand> of(SimpleCommand command) {
+        return of(command, null);
+    }
+
+    /** As {@link #of(SimpleCommand)}, with exact value offsets taken from the script {@code command} came from. */
+    public static Optional<BuildctlCommand> of(SimpleCommand command, ShellScript script) {
+        if (command == null) {
+            return Optional.empty();
+        }
+        return Launcher.forProgramName(command.programName()).map(launcher -> {
+            BuildctlParser parser = new BuildctlParser(command.words(), script);
+            parser.parse();
+            return new BuildctlCommand(launcher, command, parser);
+        });
+    }
+
+    public Launcher launcher() {
+        return launcher;
+    }
+
+    public SimpleCommand command() {
+        return command;
+    }
+
+    public Word programWord() {
+        return command.words().get(0);
+    }
+
+    /** The subcommand word as written ({@code b} stays {@code b}), or null. */
+    public Word subcommand() {
+        return subcommand;
+    }
+
+    /** The subcommand with aliases resolved ({@code b} reads as {@code build}), or null. */
+    public String subcommandName() {
+        return subcommandName;
+    }
+
+    public boolean isBuild() {
+        return "build".equals(subcommandName);
+    }
+
+    /** Every flag, in command-line order. */
+    public List<Flag> flags() {
+        return flags;
+    }
+
+    /** The known global flags, wherever written (see {@link Flag#afterSubcommand()}). */
+    public List<Flag> globalFlags() {
+        return flags.stream().filter(Flag::global).toList();
+    }
+
+    /** All flags with canonical {@code name}, in order. */
+    public List<Flag> flags(String name) {
+        return flags.stream().filter(flag -> flag.name().equals(name)).toList();
+    }
+
+    /** The last flag named {@code name} (the one Go's flag parsing keeps for single-valued flags), or null. */
+    public Flag flag(String name) {
+        List<Flag> named = flags(name);
+        return named.isEmpty() ? null : named.get(named.size() - 1);
+    }
+
+    public boolean hasFlag(String name) {
+        return flag(name) != null;
+    }
+
+    /** Non-flag words after the subcommand. */
+    public List<Word> positionals() {
+        return positionals;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bklint.buildkit;
+
+import dev.bklint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code BUILDKITD_FLAGS} value that reaches {@code buildctl-daemonless.sh}, where it was set, and its
+ * words. The script expands the variable unquoted, so it is split on whitespace.
+ */
+public record DaemonFlags(String value, String origin, Span span) {
+    public static final String NO_PROCESS_SANDBOX = "--oci-worker-no-process-sandbox";
+
+    public List<String> words() {
+        List<String> words = new ArrayList<>();
+        if (value != null) {
+            for (String w : value.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
+            }
+        }
+        return words;
+    }
+
+    public boolean has(String flag) {
+        for (String w : words()) {
+            if (w.equals(flag) || w.startsWith(flag + "=") && !w.endsWith("=false")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of a daemon flag written {@code --x v} or {@code --x=v}, or null. */
+    public String valueOf(String flag) {
+        List<String> words = words();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith(flag + "=")) {
+                return w.substring(flag.length() + 1);
+            }
+            if (w.equals(flag) && i + 1 < words.size()) {
+                return words.get(i + 1);
+            }
+        }
+        return null;
+    }
+}

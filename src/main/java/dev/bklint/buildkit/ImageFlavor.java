@@ -1,0 +1,26 @@
+package dev.bklint.buildkit;
+
+import dev.bklint.kubernetes.ImageRef;
+
+/** What a BuildKit image's reference says about its user: the rootless or the rootful variant. */
+public enum ImageFlavor {
+    ROOTFUL, ROOTLESS, UNKNOWN;
+
+    /**
+     * Only the tag's {@code rootless} token tells the variants apart; a digest alone says nothing, nor does an
+     * image that is not BuildKit's.
+     */
+    public static ImageFlavor of(ImageRef ref) {
+        if (ref == null || !looksLikeBuildkit(ref) || ref.effectiveTag() == null) {
+            return UNKNOWN;
+        }
+        if (ref.isRootlessTag()) {
+            return ROOTLESS;
+        }
+        return ref.isMobyBuildkit() ? ROOTFUL : UNKNOWN;
+    }
+
+    public static boolean looksLikeBuildkit(ImageRef ref) {
+        return ref.isMobyBuildkit() || ref.path().toLowerCase().contains("buildkit");
+    }
+}

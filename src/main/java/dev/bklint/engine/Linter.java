@@ -1,0 +1,93 @@
+package dev.bklint.engine;
+
+import dev.bklint.buildkit.BuildkitAnalyzer;
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.BuildkitStep;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.kubernetes.EffectivePod;
+import dev.bklint.kubernetes.KubernetesPlugin;
+import dev.bklint.kubernetes.PodBuilder;
+import dev.bklint.pipeline.CommandStep;
+import dev.bklint.pipeline.Pipeline;
+import dev.bklint.pipeline.PipelineReader;
+import dev.bklint.report.Finding;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.RuleRegistry;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.source.SourceFile;
+import dev.bklint.yaml.YamlDocument;
+import dev.bklint.yaml.YamlLoader;
+import dev.bklint.yaml.YamlSyntaxError;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** Runs every rule over one file: load, model each pipeline and step, visit, collect findings in order. */
+public final class Linter {
+    private final RuleRegistry registry;
+    private final Options options;
+
+    public Linter(RuleRegistry registry, Options options) {
+        this.registry = registry;
+        this.options = options;
+    }
+
+    public FileResult lint(SourceFile source) {
+        List<Finding> findings = new ArrayList<>();
+        List<StepAnalysis> analysed = new ArrayList<>();
+        List<YamlDocument> documents;
+        try {
+            documents = YamlLoader.load(source);
+        } catch (YamlSyntaxError e) {
+            visit(source, findings, (rule, reporter) -> rule.visitSyntaxError(e, reporter));
+            return new FileResult(source, sorted(findings), analysed);
+        }
+        for (YamlDocument document : documents) {
+            Pipeline pipeline = PipelineReader.read(document);
+            visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
+            for (CommandStep step : pipeline.steps()) {
+                StepAnalysis analysis = analyse(step);
+                analysed.add(analysis);
+                visit(source, findings, (rule, reporter) -> rule.visitStep(analysis, reporter));
+                if (analysis.buildkit() == null) {
+                    continue;
+                }
+                for (BuildkitContainer container : analysis.buildkit().containers()) {
+                    if (container.runsDaemon()) {
+                        visit(source, findings, (rule, reporter) -> rule.visitDaemon(container, reporter));
+                    }
+                    for (Invocation invocation : container.invocations()) {
+                        visit(source, findings, (rule, reporter) -> rule.visitBuildctl(invocation, reporter));
+                    }
+                }
+            }
+        }
+        return new FileResult(source, sorted(findings), analysed);
+    }
+
+    /**
+     * A step runs in a pod when it uses the kubernetes plugin or an {@code image:} (which only the Kubernetes
+     * stack honours); otherwise only its command lines are checked.
+     */
+    static StepAnalysis analyse(CommandStep step) {
+        KubernetesPlugin plugin = KubernetesPlugin.of(step);
+        EffectivePod pod = plugin != null || step.effectiveImage() != null ? PodBuilder.build(step, plugin) : null;
+        BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
+        return new StepAnalysis(step, plugin, pod, buildkit);
+    }
+
+    private void visit(SourceFile source, List<Finding> findings,
+                       BiConsumer<dev.bklint.rules.Rule, Reporter> call) {
+        for (RuleRegistry.LoadedRule r : registry.rules()) {
+            call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings));
+        }
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
+        unique.sort(null);
+        return unique;
+    }
+}

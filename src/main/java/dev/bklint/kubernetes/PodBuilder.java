@@ -1,0 +1,154 @@
+package dev.bklint.kubernetes;
+
+import dev.bklint.pipeline.CommandStep;
+import dev.bklint.pipeline.CommandText;
+import dev.bklint.pipeline.Env;
+import dev.bklint.source.SourceFile;
+import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YNode;
+import dev.bklint.yaml.YScalar;
+import dev.bklint.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the pod the Agent Stack for Kubernetes controller would run for a step, in its order: the plugin's
+ * podSpec (or the default {@code container-0}), the step's or pipeline's {@code image:} on every command
+ * container, then the plugin's podSpecPatch as a strategic merge. The controller's own {@code pod-spec-patch}
+ * is configuration a pipeline cannot see, so it is not modelled.
+ */
+public final class PodBuilder {
+    private final CommandStep step;
+    private final KubernetesPlugin plugin;
+    private final SourceFile source;
+    private final EffectivePod pod;
+    private final YMap patch;
+
+    private PodBuilder(CommandStep step, KubernetesPlugin plugin) {
+        this.step = step;
+        this.plugin = plugin;
+        this.source = step.pipeline().document().source();
+        this.patch = plugin == null ? null : plugin.podSpecPatch();
+        YMap podSpec = plugin == null ? null : plugin.podSpec();
+        YMap spec = podSpec;
+        if (patch != null) {
+            spec = podSpec == null ? patch : (YMap) StrategicMerge.merge(podSpec, patch);
+        }
+        this.pod = new EffectivePod(step, plugin, spec);
+    }
+
+    public static EffectivePod build(CommandStep step, KubernetesPlugin plugin) {
+        return new PodBuilder(step, plugin).build();
+    }
+
+    private EffectivePod build() {
+        YMap podSpec = plugin == null ? null : plugin.podSpec();
+        Map<String, YMap> patchContainers = named(patch == null ? null : patch.getSeq("containers"), "container-");
+        YSeq written = podSpec == null ? null : podSpec.getSeq("containers");
+        boolean any = false;
+        if (written != null) {
+            for (int i = 0; i < written.size(); i++) {
+                if (written.items().get(i) instanceof YMap c) {
+                    String name = c.string("name") != null ? c.string("name") : "container-" + i;
+                    pod.containers.add(commandContainer(name, c, patchContainers.remove(name)));
+                    any = true;
+                }
+            }
+        }
+        if (!any && !pod.fromTemplate()) {
+            pod.containers.add(commandContainer("container-0", null, patchContainers.remove("container-0")));
+        }
+        for (Map.Entry<String, YMap> extra : patchContainers.entrySet()) {
+            YMap c = extra.getValue();
+            pod.containers.add(new PodContainer(pod, extra.getKey(), PodContainer.Kind.UNMANAGED, c, c,
+                    c.getScalar("image"), ImageSource.PATCH, null,
+                    CommandText.ofContainer(source, c.get("command"), c.get("args")), true,
+                    Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
+        }
+        Map<String, YMap> sidecars = named(plugin == null ? null : plugin.sidecars(), "sidecar-");
+        for (Map.Entry<String, YMap> s : sidecars.entrySet()) {
+            YMap c = s.getValue();
+            pod.sidecars.add(new PodContainer(pod, s.getKey(), PodContainer.Kind.SIDECAR, c, c, c.getScalar("image"),
+                    ImageSource.POD_SPEC, null, CommandText.ofContainer(source, c.get("command"), c.get("args")),
+                    true, Env.fromKubernetes(c.get("env"), "sidecar env"), mounts(c)));
+        }
+        return pod;
+    }
+
+    private PodContainer commandContainer(String name, YMap written, YMap patched) {
+        YMap node = written;
+        if (patched != null) {
+            node = written == null ? patched : (YMap) StrategicMerge.merge(written, patched);
+        }
+        YScalar podSpecImage = written == null ? null : written.getScalar("image");
+        YScalar image = podSpecImage;
+        ImageSource imageSource = written == null ? ImageSource.CONTROLLER_DEFAULT : ImageSource.POD_SPEC;
+        YScalar replaced = null;
+        YScalar stepImage = step.effectiveImage();
+        if (stepImage != null && !stepImage.isNull()) {
+            replaced = podSpecImage;
+            image = stepImage;
+            imageSource = step.image() != null ? ImageSource.STEP_IMAGE : ImageSource.PIPELINE_IMAGE;
+        }
+        if (patched != null && patched.getScalar("image") != null) {
+            replaced = null;
+            image = patched.getScalar("image");
+            imageSource = ImageSource.PATCH;
+        }
+        YNode command = node == null ? null : node.get("command");
+        boolean own = command instanceof YSeq seq && seq.size() > 0 || command instanceof YScalar s && !s.isNull();
+        CommandText script = own ? CommandText.ofContainer(source, command, node.get("args")) : step.command();
+        Env env = node == null ? step.effectiveEnv()
+                : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());
+        return new PodContainer(pod, name, PodContainer.Kind.COMMAND, node, written != null ? written : patched,
+                image, imageSource, replaced, script, own, env, mounts(node));
+    }
+
+    /** The container's mounts, then the plugin's extraVolumeMounts; the first mount at a path wins. */
+    private List<Mount> mounts(YMap container) {
+        Map<String, Mount> byPath = new LinkedHashMap<>();
+        addMounts(byPath, container == null ? null : container.getSeq("volumeMounts"));
+        addMounts(byPath, plugin == null ? null : plugin.extraVolumeMounts());
+        return new ArrayList<>(byPath.values());
+    }
+
+    private void addMounts(Map<String, Mount> byPath, YSeq list) {
+        if (list == null) {
+            return;
+        }
+        for (YNode item : list.items()) {
+            if (item instanceof YMap m && m.string("mountPath") != null) {
+                String path = Mount.normalise(m.string("mountPath"));
+                byPath.putIfAbsent(path, new Mount(path, m.string("name"), m, volume(m.string("name"))));
+            }
+        }
+    }
+
+    private YMap volume(String name) {
+        YSeq volumes = pod.spec() == null ? null : pod.spec().getSeq("volumes");
+        if (name == null || volumes == null) {
+            return null;
+        }
+        for (YNode v : volumes.items()) {
+            if (v instanceof YMap m && name.equals(m.string("name"))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Containers of a list by name, unnamed ones given {@code prefix + index} as the controller does. */
+    private static Map<String, YMap> named(YSeq list, String prefix) {
+        Map<String, YMap> byName = new LinkedHashMap<>();
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.items().get(i) instanceof YMap m) {
+                    byName.put(m.string("name") != null ? m.string("name") : prefix + i, m);
+                }
+            }
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.bklint.pipeline;
+
+import dev.bklint.source.SourceFile;
+import dev.bklint.source.Span;
+import dev.bklint.yaml.ScalarPositions;
+import dev.bklint.yaml.YNode;
+import dev.bklint.yaml.YScalar;
+import dev.bklint.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shell script as Buildkite runs it (a {@code command} string, or a {@code commands} list joined with
+ * newlines), able to map offsets in the script back to spans in the YAML source.
+ */
+public final class CommandText {
+    private final SourceFile source;
+    private final List<YScalar> pieces;
+    private final List<Integer> starts = new ArrayList<>();
+    private final int[][] maps;
+    private final String text;
+    private final YNode node;
+
+    private CommandText(SourceFile source, YNode node, List<YScalar> pieces, int lineBreaks) {
+        this.source = source;
+        this.node = node;
+        this.pieces = pieces;
+        this.maps = new int[pieces.size()][];
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (i > 0) {
+                b.append(i < lineBreaks ? '\n' : ' ');
+            }
+            starts.add(b.length());
+            b.append(pieces.get(i).value());
+        }
+        this.text = b.toString();
+    }
+
+    /** A command from a scalar or a list of scalars; null when the node holds no command text. */
+    public static CommandText of(SourceFile source, YNode node) {
+        List<YScalar> pieces = new ArrayList<>();
+        scalars(node, pieces);
+        return pieces.isEmpty() ? null : new CommandText(source, node, pieces, pieces.size());
+    }
+
+    /**
+     * A container's {@code command} and {@code args} as the controller's default (buildkite) interposer runs
+     * them: command entries joined with newlines, args appended to the last line.
+     */
+    public static CommandText ofContainer(SourceFile source, YNode command, YNode args) {
+        List<YScalar> pieces = new ArrayList<>();
+        scalars(command, pieces);
+        int lines = pieces.size();
+        scalars(args, pieces);
+        return pieces.isEmpty() ? null : new CommandText(source, command, pieces, lines);
+    }
+
+    private static void scalars(YNode node, List<YScalar> into) {
+        if (node instanceof YScalar s && !s.isNull()) {
+            into.add(s);
+        } else if (node instanceof YSeq seq) {
+            for (YNode item : seq.items()) {
+                if (item instanceof YScalar s && !s.isNull()) {
+                    into.add(s);
+                }
+            }
+        }
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The node the command was read from (a scalar or a list). */
+    public YNode node() {
+        return node;
+    }
+
+    /** The source span of script characters [start, end). */
+    public Span span(int start, int end) {
+        int i = pieceAt(start);
+        int[] map = map(i);
+        int base = starts.get(i);
+        int len = pieces.get(i).value().length();
+        int from = map[clamp(start - base, len)];
+        int to = end <= start ? from : map[clamp(end - 1 - base, len)] + 1;
+        if (to < from) {
+            to = from;
+        }
+        return source.spanOf(from, to);
+    }
+
+    /** The scalar that holds script offset {@code offset}. */
+    public YScalar pieceHolding(int offset) {
+        return pieces.get(pieceAt(offset));
+    }
+
+    private int pieceAt(int offset) {
+        for (int i = starts.size() - 1; i >= 0; i--) {
+            if (starts.get(i) <= offset) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private int[] map(int i) {
+        if (maps[i] == null) {
+            maps[i] = ScalarPositions.map(source, pieces.get(i));
+        }
+        return maps[i];
+    }
+
+    private static int clamp(int v, int len) {
+        return Math.max(0, Math.min(v, len));
+    }
+}

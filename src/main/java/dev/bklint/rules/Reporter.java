@@ -1,0 +1,55 @@
+package dev.bklint.rules;
+
+import dev.bklint.report.Finding;
+import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
+import dev.bklint.source.Span;
+import dev.bklint.yaml.YNode;
+import java.util.List;
+
+/** Collects one rule's findings for one file, filling in the rule's id, name and default severity. */
+public final class Reporter {
+    private final RuleMeta meta;
+    private final String path;
+    private final Options options;
+    private final List<Finding> sink;
+
+    public Reporter(RuleMeta meta, String path, Options options, List<Finding> sink) {
+        this.meta = meta;
+        this.path = path;
+        this.options = options;
+        this.sink = sink;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public RuleMeta meta() {
+        return meta;
+    }
+
+    public void report(Span span, String message, Fix fix) {
+        report(meta.severity(), span, message, fix);
+    }
+
+    public void report(Severity severity, Span span, String message, Fix fix) {
+        sink.add(new Finding(meta.id(), meta.name(), severity, path, span, message, fix));
+    }
+
+    /** Reports at a node; when the node was reached through an alias or merge key, says where it is used. */
+    public void report(YNode node, String message, Fix fix) {
+        report(meta.severity(), node, message, fix);
+    }
+
+    public void report(Severity severity, YNode node, String message, Fix fix) {
+        report(severity, node.span(), withUse(node, message), fix);
+    }
+
+    public static String withUse(YNode node, String message) {
+        if (node.via() == null) {
+            return message;
+        }
+        return message + " (written here, used through the alias or merge at line " + node.via().line() + ")";
+    }
+}

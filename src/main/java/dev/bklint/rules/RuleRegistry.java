@@ -1,0 +1,150 @@
+package dev.bklint.rules;
+
+import dev.bklint.report.Severity;
+import dev.bklint.source.SourceFile;
+import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YNode;
+import dev.bklint.yaml.YSeq;
+import dev.bklint.yaml.YamlDocument;
+import dev.bklint.yaml.YamlLoader;
+import dev.bklint.yaml.YamlSyntaxError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Every rule bklint has: the metadata files under {@code rules/} (shipped in the jar) and, for each, the class
+ * named by {@link RuleMeta#className()}. Adding a rule is adding its metadata file and its class.
+ */
+public final class RuleRegistry {
+    private static final String FOLDER = "rules/";
+
+    private final List<LoadedRule> rules;
+
+    public record LoadedRule(RuleMeta meta, Rule rule) {
+    }
+
+    private RuleRegistry(List<LoadedRule> rules) {
+        this.rules = rules;
+    }
+
+    public static RuleRegistry load() {
+        List<LoadedRule> rules = new ArrayList<>();
+        for (String resource : metadataResources()) {
+            RuleMeta meta = readMeta(resource);
+            rules.add(new LoadedRule(meta, instantiate(meta)));
+        }
+        rules.sort(Comparator.comparing(r -> r.meta().id()));
+        return new RuleRegistry(List.copyOf(rules));
+    }
+
+    public List<LoadedRule> rules() {
+        return rules;
+    }
+
+    public List<RuleMeta> metas() {
+        return rules.stream().map(LoadedRule::meta).toList();
+    }
+
+    /** The rule with this id or name (case-insensitive), or null. */
+    public RuleMeta find(String idOrName) {
+        for (LoadedRule r : rules) {
+            if (r.meta().id().equalsIgnoreCase(idOrName) || r.meta().name().equalsIgnoreCase(idOrName)) {
+                return r.meta();
+            }
+        }
+        return null;
+    }
+
+    private static Rule instantiate(RuleMeta meta) {
+        try {
+            return (Rule) Class.forName(meta.className()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("rule " + meta.id() + " has no class " + meta.className(), e);
+        }
+    }
+
+    static RuleMeta readMeta(String resource) {
+        String text;
+        try (InputStream in = RuleRegistry.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing rule metadata " + resource);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        return parseMeta(resource, text);
+    }
+
+    public static RuleMeta parseMeta(String name, String text) {
+        YMap map;
+        try {
+            List<YamlDocument> docs = YamlLoader.load(new SourceFile(name, text));
+            map = docs.isEmpty() || docs.get(0).root() == null ? null : docs.get(0).root().asMap();
+        } catch (YamlSyntaxError e) {
+            throw new IllegalStateException(name + ": " + e.getMessage());
+        }
+        if (map == null) {
+            throw new IllegalStateException(name + ": rule metadata must be a mapping");
+        }
+        List<String> refs = new ArrayList<>();
+        YSeq seq = map.getSeq("references");
+        if (seq != null) {
+            for (YNode n : seq.items()) {
+                if (n.asScalar() != null) {
+                    refs.add(n.asScalar().value());
+                }
+            }
+        }
+        return new RuleMeta(required(map, name, "id"), required(map, name, "name"),
+                Severity.parse(required(map, name, "severity")), map.string("severity_note"),
+                required(map, name, "family"), required(map, name, "summary"), required(map, name, "rationale").strip(),
+                required(map, name, "fix").strip(), List.copyOf(refs));
+    }
+
+    private static String required(YMap map, String name, String key) {
+        String v = map.string(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + ": rule metadata lacks `" + key + "`");
+        }
+        return v;
+    }
+
+    /** Lists {@code rules/*.yaml} in the jar or class folder this class was loaded from. */
+    private static List<String> metadataResources() {
+        List<String> names = new ArrayList<>();
+        try {
+            Path location = Path.of(RuleRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.list(location.resolve(FOLDER))) {
+                    files.map(p -> FOLDER + p.getFileName()).filter(n -> n.endsWith(".yaml")).forEach(names::add);
+                }
+            } else {
+                try (ZipFile zip = new ZipFile(location.toFile())) {
+                    Enumeration<? extends ZipEntry> entries = zip.entries();
+                    while (entries.hasMoreElements()) {
+                        String n = entries.nextElement().getName();
+                        if (n.startsWith(FOLDER) && n.endsWith(".yaml") && n.indexOf('/', FOLDER.length()) < 0) {
+                            names.add(n);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the rule metadata", e);
+        }
+        names.sort(null);
+        return names;
+    }
+}

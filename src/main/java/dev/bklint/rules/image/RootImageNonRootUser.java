@@ -1,0 +1,42 @@
+package dev.bklint.rules.image;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.ImageFlavor;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.kubernetes.Setting;
+import dev.bklint.rules.Fixes;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+
+/**
+ * BK103: the rootful image must run as root. {@code runAsNonRoot: true} makes the kubelet refuse it; a non-zero
+ * {@code runAsUser} sends {@code buildctl-daemonless.sh} down its rootless path, which the image cannot take.
+ */
+public final class RootImageNonRootUser implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        PodContainer c = daemon.container();
+        if (c == null || daemon.flavor() != ImageFlavor.ROOTFUL) {
+            return;
+        }
+        Setting user = c.security("runAsUser");
+        Long uid = user == null ? null : user.integer();
+        if (uid != null && uid != 0) {
+            reporter.report(user.value(), "Container `" + c.name() + "` runs the rootful image `" + c.image().value()
+                    + "` as uid " + uid + " (" + user.where() + "). `buildctl-daemonless.sh` decides by `id -u` alone: "
+                    + "as a non-root user it takes its rootless path, which needs `XDG_RUNTIME_DIR` and `rootlesskit`, "
+                    + "and the rootful image has neither, so the script aborts before the build starts. Remove "
+                    + "`runAsUser` (root is the image's default), or use the rootless image with uid 1000.",
+                    Fixes.remove(Fixes.source(c), user.entry(), "Remove `runAsUser: " + uid + "`."));
+            return;
+        }
+        Setting nonRoot = c.security("runAsNonRoot");
+        if (nonRoot != null && nonRoot.isTrue()) {
+            reporter.report(nonRoot.value(), "Container `" + c.name() + "` runs the rootful image `"
+                    + c.image().value() + "`, which runs as root, with `runAsNonRoot: true` (" + nonRoot.where()
+                    + "). The kubelet refuses to start it: `Error: container has runAsNonRoot and image will run as "
+                    + "root` (CreateContainerConfigError). Remove `runAsNonRoot`, or use the rootless image.",
+                    Fixes.remove(Fixes.source(c), nonRoot.entry(), "Remove `runAsNonRoot: true`."));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.bklint.rules.image;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.ImageFlavor;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.kubernetes.Setting;
+import dev.bklint.rules.Fixes;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+
+/** BK102: the rootless image does not need {@code privileged: true}; it only throws the isolation away. */
+public final class RootlessImagePrivileged implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        PodContainer c = daemon.container();
+        if (c == null || daemon.flavor() != ImageFlavor.ROOTLESS) {
+            return;
+        }
+        Setting privileged = c.security("privileged");
+        if (privileged == null || !privileged.isTrue()) {
+            return;
+        }
+        reporter.report(privileged.value(), "Container `" + c.name() + "` runs the rootless image `"
+                + c.image().value() + "` with `privileged: true`. Rootless BuildKit exists to avoid privileged "
+                + "containers: it needs only Unconfined seccomp and AppArmor and the "
+                + "`--oci-worker-no-process-sandbox` flag, while `privileged: true` gives the container every "
+                + "capability and host device. Remove `privileged: true` (or use the rootful image if you mean to "
+                + "run privileged).",
+                Fixes.remove(Fixes.source(c), privileged.entry(), "Remove `privileged: true`."));
+    }
+}
