@@ -26,4 +26,11 @@ public record Invocation(BuildctlCommand command, CommandText script, BuildkitCo
         int start = Math.max(flag.valueWord().start(), Math.min(flag.valueStart(), flag.valueWord().end()));
         return script.span(start, flag.valueWord().end());
     }
+
+    /** True when the flag and its value are written without quotes or escapes, so edits can replace them as text. */
+    public boolean isPlain(Flag flag) {
+        int end = flag.valueWord() != null ? flag.valueWord().end() : flag.word().end();
+        String raw = script.text().substring(flag.word().start(), end);
+        return raw.indexOf('"') < 0 && raw.indexOf('\'') < 0 && raw.indexOf('\\') < 0;
+    }
 }

@@ -1,0 +1,53 @@
+package dev.bklint.cli;
+
+import dev.bklint.rules.KubernetesVersion;
+import dev.bklint.rules.Options;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: the target cluster and how to print. */
+public final class CommonOptions {
+    @Option(names = "--kubernetes-version", paramLabel = "X.Y",
+            description = "Kubernetes version of the target cluster (default: assume current, ${dev.bklint.k8s}).")
+    String kubernetesVersion;
+
+    @Option(names = "--pod-security-level", paramLabel = "LEVEL",
+            description = "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.")
+    String podSecurityLevel;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
+    String color;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    Options options() {
+        KubernetesVersion version = Options.CURRENT;
+        boolean assumed = true;
+        if (kubernetesVersion != null) {
+            version = KubernetesVersion.parse(kubernetesVersion);
+            assumed = false;
+        }
+        String level = null;
+        if (podSecurityLevel != null) {
+            level = podSecurityLevel.toLowerCase(Locale.ROOT);
+            if (!Set.of("privileged", "baseline", "restricted").contains(level)) {
+                throw new IllegalArgumentException("--pod-security-level must be privileged, baseline or restricted, "
+                        + "not '" + podSecurityLevel + "'");
+            }
+        }
+        return new Options(version, assumed, level);
+    }
+
+    boolean useColor() {
+        switch (color.toLowerCase(Locale.ROOT)) {
+            case "always": return true;
+            case "never": return false;
+            case "auto": return System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+            default: throw new IllegalArgumentException("--color must be auto, always or never, not '" + color + "'");
+        }
+    }
+}

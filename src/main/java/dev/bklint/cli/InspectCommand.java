@@ -1,0 +1,85 @@
+package dev.bklint.cli;
+
+import dev.bklint.engine.FileResult;
+import dev.bklint.engine.Linter;
+import dev.bklint.engine.Summaries;
+import dev.bklint.report.StepSummary;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleRegistry;
+import dev.bklint.source.SourceFile;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bklint inspect FILE...}: what bklint understood of each BuildKit step, with the evidence. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show each BuildKit step: its containers, effective image, inferred mode and the evidence.")
+public final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Pipeline files (default: discovered).")
+    List<String> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Inputs inputs = Inputs.read(files, null, System.in);
+        inputs.printErrors(spec.commandLine().getErr());
+        Options options = common.options();
+        out.println("Kubernetes version: " + options.kubernetesVersion()
+                + (options.versionAssumed() ? " (assumed; set --kubernetes-version)" : ""));
+        Linter linter = new Linter(RuleRegistry.load(), options);
+        for (SourceFile source : inputs.sources) {
+            FileResult result = linter.lint(source);
+            List<StepSummary> steps = Summaries.of(result);
+            out.println();
+            out.println(source.path() + ": " + (steps.isEmpty() ? "no BuildKit step" : steps.size()
+                    + (steps.size() == 1 ? " BuildKit container" : " BuildKit containers")));
+            for (StepSummary s : steps) {
+                print(out, s);
+            }
+        }
+        out.flush();
+        return inputs.errors.isEmpty() ? 0 : 2;
+    }
+
+    private static void print(PrintWriter out, StepSummary s) {
+        out.println("  step \"" + (s.label() == null ? "(no label)" : s.label()) + "\" (line " + s.line() + ")");
+        out.println("    container: " + s.container());
+        out.println("    image:     " + (s.image() == null ? "(controller default)" : s.image())
+                + (s.imageSource() == null ? "" : "  [from " + s.imageSource() + "]"));
+        out.println("    role:      " + (s.daemon() ? "runs the BuildKit daemon" : "buildctl client only"));
+        if (s.daemon()) {
+            out.println("    mode:      " + s.mode());
+            out.println("    flags:     " + (s.daemonFlags() == null || s.daemonFlags().isEmpty() ? "(none)"
+                    : s.daemonFlags()));
+            out.println("    state dir: " + (s.stateDir() == null ? "(unknown)" : s.stateDir()));
+        }
+        for (String b : s.buildctl()) {
+            out.println("    command:   " + b);
+        }
+        if (!s.evidence().isEmpty()) {
+            out.println("    evidence:");
+            for (StepSummary.Item e : s.evidence()) {
+                out.println("      - " + e.signal() + ": " + e.detail()
+                        + (e.span() == null ? "" : " (line " + e.span().line() + ", column " + e.span().column() + ")"));
+            }
+        }
+        if (!s.missing().isEmpty()) {
+            out.println("    mode unknown, missing signals:");
+            for (String m : s.missing()) {
+                out.println("      - " + m);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.bklint.cli;
+
+import dev.bklint.report.Json;
+import dev.bklint.rules.RuleMeta;
+import dev.bklint.rules.RuleRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bklint rules}: every rule, as text, JSON or a Markdown table. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules.")
+public final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or markdown.")
+    String format;
+
+    @Override
+    public Integer call() {
+        List<RuleMeta> metas = RuleRegistry.load().metas();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format.toLowerCase()) {
+            case "text":
+                for (RuleMeta m : metas) {
+                    out.printf("%-6s %-8s %-36s %s%n", m.id(), m.severity().label(), m.name(), m.summary());
+                }
+                break;
+            case "json":
+                List<Object> list = new ArrayList<>();
+                for (RuleMeta m : metas) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("id", m.id());
+                    r.put("name", m.name());
+                    r.put("severity", m.severity().label());
+                    r.put("severityNote", m.severityNote());
+                    r.put("family", m.family());
+                    r.put("summary", m.summary());
+                    r.put("doc", m.docPath());
+                    list.add(r);
+                }
+                out.println(Json.write(list));
+                break;
+            case "markdown":
+                out.print(markdown(metas));
+                break;
+            default:
+                throw new IllegalArgumentException("--format must be text, json or markdown, not '" + format + "'");
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String markdown(List<RuleMeta> metas) {
+        StringBuilder b = new StringBuilder("| id | name | severity | summary |\n|---|---|---|---|\n");
+        for (RuleMeta m : metas) {
+            b.append("| [").append(m.id()).append("](").append(m.id()).append(".md) | `").append(m.name())
+                    .append("` | ").append(m.severity().label())
+                    .append(m.severityNote() == null ? "" : " (" + m.severityNote() + ")").append(" | ")
+                    .append(m.summary()).append(" |\n");
+        }
+        return b.toString();
+    }
+}

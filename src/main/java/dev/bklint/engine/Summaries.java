@@ -1,0 +1,45 @@
+package dev.bklint.engine;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.Evidence;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.StepSummary;
+import dev.bklint.rules.StepAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns step analyses into the plain summaries that {@code inspect} and the JSON output print. */
+public final class Summaries {
+    private Summaries() {
+    }
+
+    public static List<StepSummary> of(FileResult result) {
+        List<StepSummary> out = new ArrayList<>();
+        for (StepAnalysis s : result.steps()) {
+            if (s.buildkit() == null) {
+                continue;
+            }
+            for (BuildkitContainer c : s.buildkit().containers()) {
+                List<StepSummary.Item> evidence = new ArrayList<>();
+                for (Evidence e : c.evidence()) {
+                    evidence.add(new StepSummary.Item(e.signal(), e.detail(), e.span()));
+                }
+                List<String> buildctl = new ArrayList<>();
+                for (Invocation i : c.invocations()) {
+                    buildctl.add(i.command().programWord().value() + " " + (i.command().subcommandName() == null
+                            ? "" : i.command().subcommandName()) + " (line " + i.span(i.command().programWord()).line()
+                            + ")");
+                }
+                out.add(new StepSummary(result.source().path(), s.step().node().span().line(), s.step().label(),
+                        c.name(), c.image() == null ? null : c.image().text(),
+                        c.container() == null ? null : c.container().imageSource().description(),
+                        c.runsDaemon(), c.runsDaemon() ? c.mode().label() : "client",
+                        evidence, List.copyOf(c.missingSignals()),
+                        c.flags() == null ? null : c.flags().value(),
+                        c.stateDir() == null ? null : c.stateDir().path() + " (" + c.stateDir().reason() + ")",
+                        buildctl));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.Flag;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.buildkit.Word;
+import dev.bklint.kubernetes.ImageRef;
+import dev.bklint.report.Edit;
+import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.source.Span;
+import java.util.List;
+
+/**
+ * BK401: buildctl's global flags belong before the subcommand. BuildKit up to v0.30 (urfave/cli v1) rejects them
+ * after {@code build}; v0.31 and newer (urfave/cli v3) accept them, so pinned new images only get a warning.
+ */
+public final class GlobalFlagAfterBuild implements Rule {
+    @Override
+    public void visitBuildctl(Invocation invocation, Reporter reporter) {
+        Word sub = invocation.command().subcommand();
+        if (!invocation.command().isBuild() || sub == null) {
+            return;
+        }
+        ImageRef image = invocation.container().image();
+        boolean accepted = image != null && image.isAtLeast(0, 31, 0);
+        for (Flag f : invocation.command().flags()) {
+            if (!f.global() || !f.afterSubcommand() || f.name().equals("help") || f.name().equals("version")) {
+                continue;
+            }
+            Span span = invocation.flagSpan(f);
+            String flagText = invocation.script().text().substring(f.word().start(),
+                    f.valueWord() != null ? f.valueWord().end() : f.word().end());
+            String why = accepted
+                    ? "BuildKit v0.31.0 and newer accept it there, but older images reject it"
+                    : "BuildKit up to v0.30 rejects it there: `flag provided but not defined: -" + f.name() + "`"
+                      + (image == null || image.version() == null ? " (the image's version is not pinned)" : "");
+            String program = invocation.command().programWord().value();
+            reporter.report(accepted ? Severity.WARNING : reporter.meta().severity(), span, "`" + f.written()
+                    + "` is a global buildctl flag written after `" + sub.value() + "`; " + why + ". Put it before "
+                    + "the subcommand: `" + program + " " + flagText + " " + sub.value() + " ...`, which works on "
+                    + "every version.", new Fix("Move `" + flagText + "` before `" + sub.value() + "`.",
+                    program + " " + flagText + " " + sub.value() + " ...", List.of(
+                    new Edit(invocation.span(sub.start(), sub.start()), flagText + " "),
+                    new Edit(deletion(invocation, f), ""))));
+        }
+    }
+
+    /** The flag with the whitespace before it, so that removing it leaves the line tidy. */
+    private static Span deletion(Invocation invocation, Flag f) {
+        String text = invocation.script().text();
+        int start = f.word().start();
+        int end = f.valueWord() != null ? f.valueWord().end() : f.word().end();
+        while (start > 0 && text.charAt(start - 1) == ' ') {
+            start--;
+        }
+        Span from = invocation.span(start, start);
+        Span to = invocation.span(end, end);
+        if (from.line() != to.line()) {
+            return invocation.flagSpan(f);
+        }
+        return new Span(from.line(), from.column(), to.endLine(), to.endColumn());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.CsvOptions;
+import dev.bklint.buildkit.Flag;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.Edit;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import java.util.List;
+import java.util.Set;
+
+/** BK405: buildctl's exporters are image, local, tar, oci and docker; {@code registry} is buildx shorthand. */
+public final class OutputTypeInvalid implements Rule {
+    private static final Set<String> TYPES = Set.of("image", "local", "tar", "oci", "docker");
+
+    @Override
+    public void visitBuildctl(Invocation invocation, Reporter reporter) {
+        if (!invocation.command().isBuild()) {
+            return;
+        }
+        for (Flag f : invocation.command().flags("output")) {
+            if (f.value() == null) {
+                continue;
+            }
+            CsvOptions csv = CsvOptions.parse(f.value());
+            String type = csv.get("type");
+            if (type == null) {
+                reporter.report(invocation.flagSpan(f), "`" + f.written() + " " + f.value() + "` has no `type=`; "
+                        + "buildctl fails with `--output requires type=<type>`. Start it with `type=image`, "
+                        + "`type=local`, `type=tar`, `type=oci` or `type=docker`.", Fix.describe(
+                        "Add a `type=`.", "--output type=image," + f.value()));
+            } else if (type.equals("registry")) {
+                String fixed = f.value().replaceFirst("type=registry", "type=image") + (csv.has("push") ? "" : ",push=true");
+                reporter.report(invocation.valueSpan(f), "`type=registry` is buildx shorthand; buildctl has no such "
+                        + "exporter and fails with `exporter \"registry\" could not be found`. Write `" + fixed + "`.",
+                        new Fix("Write `" + fixed + "`.", fixed, invocation.isPlain(f)
+                                ? List.of(new Edit(invocation.valueSpan(f), fixed)) : List.of()));
+            } else if (!TYPES.contains(type)) {
+                reporter.report(invocation.valueSpan(f), "`type=" + type + "` is not a buildctl exporter; the build "
+                        + "fails with `exporter \"" + type + "\" could not be found`. Use image, local, tar, oci or "
+                        + "docker.", Fix.describe("Use a buildctl exporter type.", "type=image,name=<image>,push=true"));
+            }
+        }
+    }
+}

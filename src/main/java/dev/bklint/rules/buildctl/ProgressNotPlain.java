@@ -1,0 +1,60 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.Flag;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.buildkit.Word;
+import dev.bklint.report.Edit;
+import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * BK404: in CI {@code --progress=plain} shows each step's output; {@code auto} picks the TTY display under
+ * Buildkite's PTY. An invalid value makes buildctl fail.
+ */
+public final class ProgressNotPlain implements Rule {
+    private static final Set<String> VALID = Set.of("auto", "plain", "tty", "rawjson", "quiet", "");
+    private static final Set<String> FINE = Set.of("plain", "rawjson", "quiet");
+
+    @Override
+    public void visitBuildctl(Invocation invocation, Reporter reporter) {
+        Word sub = invocation.command().subcommand();
+        if (!invocation.command().isBuild() || sub == null) {
+            return;
+        }
+        Flag progress = invocation.command().flag("progress");
+        String value = progress == null ? null : progress.value();
+        if (value != null && !VALID.contains(value)) {
+            reporter.report(Severity.ERROR, invocation.valueSpan(progress), "`--progress=" + value + "` is not a "
+                    + "progress mode; buildctl fails with `invalid progress mode " + value + "`. Valid values: auto, "
+                    + "plain, tty, rawjson, quiet; use `plain` in CI.", new Fix("Use `--progress=plain`.",
+                    "--progress=plain", invocation.isPlain(progress)
+                    ? List.of(new Edit(invocation.flagSpan(progress), "--progress=plain")) : List.of()));
+            return;
+        }
+        if (value != null && FINE.contains(value)) {
+            return;
+        }
+        if (value == null || value.equals("auto") || value.isEmpty()) {
+            var env = invocation.container().env();
+            var fromEnv = env == null ? null : env.get("BUILDKIT_PROGRESS");
+            if (fromEnv != null && FINE.contains(fromEnv.value())) {
+                return; // BUILDKIT_PROGRESS overrides an auto progress mode
+            }
+        }
+        String what = progress == null ? "no `--progress`, so the mode is `auto`"
+                : "`--progress=" + value + "`";
+        Fix fix = progress == null
+                ? new Fix("Add `--progress=plain`.", "--progress=plain",
+                        List.of(new Edit(invocation.span(sub.end(), sub.end()), " --progress=plain")))
+                : new Fix("Use `--progress=plain`.", "--progress=plain", invocation.isPlain(progress)
+                        ? List.of(new Edit(invocation.flagSpan(progress), "--progress=plain")) : List.of());
+        reporter.report(progress == null ? invocation.span(sub) : invocation.flagSpan(progress), "This build has "
+                + what + ": under Buildkite's PTY that draws the interactive display, which hides each step's "
+                + "output in the job log. `--progress=plain` prints every step's output, which is what you want "
+                + "when a CI build fails.", fix);
+    }
+}

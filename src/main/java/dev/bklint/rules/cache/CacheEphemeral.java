@@ -1,0 +1,35 @@
+package dev.bklint.rules.cache;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YEntry;
+
+/**
+ * BK303: the state directory is an emptyDir and the build uses no remote cache, so nothing is reused: the
+ * controller runs one pod per job and an emptyDir dies with it.
+ */
+public final class CacheEphemeral implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        StateDirMounts m = StateDirMounts.of(daemon);
+        if (m == null || m.atStateDir() == null || !"emptyDir".equals(m.atStateDir().volumeKind())) {
+            return;
+        }
+        for (Invocation i : daemon.invocations()) {
+            if (i.command().hasFlag("export-cache") || i.command().hasFlag("import-cache")) {
+                return;
+            }
+        }
+        YEntry emptyDir = m.atStateDir().volume().entry("emptyDir");
+        String lines = "--export-cache type=registry,ref=<registry>/<repo>:buildcache,mode=max,ignore-error=true \\\n"
+                + "--import-cache type=registry,ref=<registry>/<repo>:buildcache";
+        reporter.report(emptyDir.key(), "BuildKit's state in container `" + daemon.name() + "` is the emptyDir `"
+                + m.atStateDir().volumeName() + "`: Agent Stack for Kubernetes runs one pod per job and the emptyDir "
+                + "is deleted with it, so no layer is ever reused by the next build. For real reuse, export and "
+                + "import a registry cache on the build command.", Fix.describe(
+                "Add a registry cache to the buildctl build command.", lines));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.bklint.rules.cache;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Fixes;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YSeq;
+import dev.bklint.yaml.YamlEdits;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * BK302: nothing is mounted at a rootless daemon's state directory. Upstream's rootless docs require an emptyDir
+ * there (the image's VOLUME fails on nosuid,nodev hosts); upstream's rootful examples mount nothing, so the rule
+ * does not ask it of the rootful modes.
+ */
+public final class CacheNotMounted implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        StateDirMounts m = StateDirMounts.of(daemon);
+        if (m == null || !daemon.mode().isRootless() || m.atStateDir() != null || m.atOtherMode() != null
+                || m.leftBehind() != null) {
+            return;
+        }
+        PodContainer c = daemon.container();
+        String dir = m.stateDir().path();
+        String mount = "- name: buildkit-state\n  mountPath: " + dir;
+        List<dev.bklint.report.Edit> edits = new ArrayList<>();
+        YSeq mounts = c.written() == null ? null : c.written().getSeq("volumeMounts");
+        YSeq volumes = c.pod().plugin() == null || c.pod().plugin().podSpec() == null ? null
+                : c.pod().plugin().podSpec().getSeq("volumes");
+        if (mounts != null && volumes != null) {
+            var source = c.pod().step().pipeline().document().source();
+            edits.addAll(YamlEdits.append(source, volumes, "- name: buildkit-state\n  emptyDir: {}"));
+            edits.addAll(YamlEdits.append(source, mounts, mount));
+            if (edits.size() != 2) {
+                edits.clear();
+            }
+        }
+        reporter.report(c.image() != null ? c.image() : c.node(), "Nothing is mounted at `" + dir + "`, where the "
+                + daemon.mode().label() + " daemon in container `" + c.name() + "` keeps its state. BuildKit's "
+                + "rootless docs say to mount an emptyDir there: the image's own VOLUME fails on hosts that mount it "
+                + "`nosuid,nodev` (Container-Optimized OS) with `operation not permitted`. Add an emptyDir volume "
+                + "mounted at `" + dir + "`.", new Fix("Mount an emptyDir at `" + dir + "`.",
+                "# in podSpec:\nvolumes:\n  - name: buildkit-state\n    emptyDir: {}\n# in the container:\nvolumeMounts:\n"
+                        + Fixes.indent(mount),
+                edits));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bklint.rules.cache;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YNode;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
+
+/** BK301: the cache volume is mounted at the other mode's state directory, so the daemon never uses it. */
+public final class CachePathMismatch implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        StateDirMounts m = StateDirMounts.of(daemon);
+        if (m == null || m.atStateDir() != null || m.atOtherMode() == null) {
+            return;
+        }
+        YNode path = m.atOtherMode().node().get("mountPath");
+        String right = m.stateDir().path();
+        reporter.report(path, "Volume `" + m.atOtherMode().volumeName() + "` is mounted at `"
+                + m.atOtherMode().mountPath() + "`, but the " + daemon.mode().label() + " daemon in container `"
+                + daemon.name() + "` keeps its state in `" + right + "` (" + m.stateDir().reason() + "). The volume "
+                + "is never used and the state lands in the container's writable layer. Mount it at `" + right + "`.",
+                new Fix("Mount the volume at `" + right + "`.", "mountPath: " + right,
+                        path.via() != null ? List.of() : List.of(YamlEdits.replace(path, right))));
+    }
+}

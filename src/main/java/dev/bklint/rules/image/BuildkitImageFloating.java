@@ -1,0 +1,39 @@
+package dev.bklint.rules.image;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.kubernetes.ImageRef;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
+
+/** BK109: a moving {@code moby/buildkit} tag; builds change under you (master-rootless once shipped broken). */
+public final class BuildkitImageFloating implements Rule {
+    @Override
+    public void visitStep(StepAnalysis step, Reporter reporter) {
+        if (step.buildkit() == null) {
+            return;
+        }
+        for (BuildkitContainer bc : step.buildkit().containers()) {
+            ImageRef image = bc.image();
+            if (image == null || !image.isMobyBuildkit() || image.hasDigest() || !floating(image.tag())) {
+                continue;
+            }
+            String pinned = image.repository() + ":v0.32.2" + (image.isRootlessTag() ? "-rootless" : "");
+            var node = bc.container().image();
+            String tag = image.tag() == null ? "no tag (so `latest`)" : "the moving tag `" + image.tag() + "`";
+            reporter.report(node, "`" + image.text() + "` has " + tag + ": each pull may bring a different BuildKit, "
+                    + "so a build can break without any change of yours (`master-rootless` once shipped a broken "
+                    + "image, moby/buildkit#6457). Pin a release such as `" + pinned + "`, or a digest.",
+                    new Fix("Pin `" + pinned + "`.", "image: " + pinned,
+                            node.via() != null ? List.of() : List.of(YamlEdits.replace(node, pinned))));
+        }
+    }
+
+    static boolean floating(String tag) {
+        return tag == null || tag.equals("latest") || tag.equals("rootless") || tag.equals("latest-ubuntu")
+                || tag.startsWith("master") || tag.startsWith("nightly") || tag.startsWith("buildx-stable-1");
+    }
+}

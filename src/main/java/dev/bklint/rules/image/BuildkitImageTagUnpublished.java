@@ -1,0 +1,50 @@
+package dev.bklint.rules.image;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.kubernetes.ImageRef;
+import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** BK108: a {@code moby/buildkit} tag upstream never publishes ({@code latest-rootless}, or outside its scheme). */
+public final class BuildkitImageTagUnpublished implements Rule {
+    /** The tags moby/buildkit's release workflow produces. */
+    static final Pattern PUBLISHED = Pattern.compile(
+            "latest|rootless|latest-ubuntu|(master|nightly)(-rootless|-ubuntu)?|buildx-stable-1(-rootless)?"
+            + "|v\\d+\\.\\d+\\.\\d+(-(rc|beta)\\d+)?(-rootless|-ubuntu)?");
+
+    @Override
+    public void visitStep(StepAnalysis step, Reporter reporter) {
+        if (step.buildkit() == null) {
+            return;
+        }
+        for (BuildkitContainer bc : step.buildkit().containers()) {
+            ImageRef image = bc.image();
+            if (image == null || !image.isMobyBuildkit() || image.tag() == null
+                    || PUBLISHED.matcher(image.tag()).matches()) {
+                continue;
+            }
+            var node = bc.container().image();
+            if (image.tag().equals("latest-rootless")) {
+                String fixed = image.repository() + ":v0.32.2-rootless";
+                reporter.report(node, "`moby/buildkit:latest-rootless` is not a tag BuildKit publishes (the original "
+                        + "Buildkite guide uses it): upstream's moving rootless tag is `rootless`, and releases are "
+                        + "`vX.Y.Z-rootless`. No upstream build produces it, so the pull is likely to fail (ErrImagePull) or to "
+                        + "fetch a stale image. Pin a release: `"
+                        + fixed + "`.", new Fix("Use `" + fixed + "`.", "image: " + fixed,
+                        node.via() != null ? List.of() : List.of(YamlEdits.replace(node, fixed))));
+            } else {
+                reporter.report(Severity.WARNING, node, "`" + image.tag() + "` is not in the scheme of tags BuildKit "
+                        + "publishes (`vX.Y.Z`, `vX.Y.Z-rootless`, `vX.Y.Z-ubuntu`, `latest`, `rootless`, `master`, "
+                        + "`nightly`, `buildx-stable-1`), so the pull may fail or fetch something unexpected. Use a "
+                        + "release tag such as `v0.32.2` or `v0.32.2-rootless`.", Fix.describe(
+                        "Use a published tag.", "image: " + image.repository() + ":v0.32.2-rootless"));
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.bklint.rules.security;
+
+import dev.bklint.kubernetes.EffectivePod;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.yaml.YEntry;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
+
+/** BK207: PodSecurityContext has no {@code privileged}; the controller drops it and nothing is privileged. */
+public final class PrivilegedInPodSecurityContext implements Rule {
+    @Override
+    public void visitStep(StepAnalysis step, Reporter reporter) {
+        EffectivePod pod = step.pod();
+        if (pod == null || pod.podSecurityContext() == null) {
+            return;
+        }
+        YEntry entry = pod.podSecurityContext().entry("privileged");
+        if (entry == null) {
+            return;
+        }
+        var delete = entry.key().via() == null
+                ? YamlEdits.deleteEntry(pod.step().pipeline().document().source(), entry) : null;
+        reporter.report(entry.key(), "`privileged` is written in the pod-level `securityContext`, where Kubernetes "
+                + "has no such field: the controller drops unknown fields silently, so no container is privileged. "
+                + "Move it into the securityContext of the container that needs it.",
+                new Fix("Move `privileged: " + entry.value() + "` into the container's securityContext.",
+                        "containers:\n  - name: <container>\n    securityContext:\n      privileged: true",
+                        delete == null ? List.of() : List.of(delete)));
+    }
+}

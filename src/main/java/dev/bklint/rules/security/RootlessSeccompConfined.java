@@ -1,0 +1,45 @@
+package dev.bklint.rules.security;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Fixes;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YNode;
+import java.util.List;
+
+/** BK202: rootless BuildKit needs seccomp Unconfined to call unshare and mount. */
+public final class RootlessSeccompConfined implements Rule {
+    static final String POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
+    static final String CONTAINER_ANNOTATION = "container.seccomp.security.alpha.kubernetes.io/";
+
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        if (!UnconfinedProfiles.applies(daemon)) {
+            return;
+        }
+        PodContainer c = daemon.container();
+        if (UnconfinedProfiles.fieldUnconfined(c, "seccompProfile")) {
+            return;
+        }
+        boolean annotated = UnconfinedProfiles.annotationUnconfined(c, POD_ANNOTATION)
+                || UnconfinedProfiles.annotationUnconfined(c, CONTAINER_ANNOTATION + c.name());
+        if (annotated) {
+            return; // honoured before 1.25; from 1.25 BK503 reports the ignored annotation
+        }
+        boolean old = reporter.options().kubernetesVersion().below(1, 19);
+        Fix fix = old
+                ? Fix.describe("Add the annotation `" + CONTAINER_ANNOTATION + c.name() + ": unconfined` under the "
+                        + "plugin's `metadata.annotations` (the field needs Kubernetes 1.19).",
+                        "metadata:\n  annotations:\n    " + CONTAINER_ANNOTATION + c.name() + ": unconfined")
+                : Fixes.setInContainer(c, "Set `securityContext.seccompProfile.type: Unconfined` in container `"
+                        + c.name() + "`.", List.of("securityContext", "seccompProfile", "type"), "Unconfined");
+        YNode at = UnconfinedProfiles.anchor(c, "seccompProfile");
+        reporter.report(UnconfinedProfiles.severity(daemon), at, "Rootless BuildKit in container `" + c.name()
+                + "` runs without seccomp `Unconfined`. It needs syscalls such as `unshare` and `mount` that the "
+                + "runtime's default profile blocks; on clusters that apply it (kubelet `seccompDefault`, e.g. GKE "
+                + "Autopilot) rootlesskit fails with `fork/exec /proc/self/exe: operation not permitted`. Set "
+                + "`seccompProfile: {type: Unconfined}` in the container's securityContext.", fix);
+    }
+}

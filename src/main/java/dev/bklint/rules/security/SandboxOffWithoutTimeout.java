@@ -1,0 +1,30 @@
+package dev.bklint.rules.security;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.DaemonFlags;
+import dev.bklint.pipeline.CommandStep;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YamlEdits;
+
+/** BK205: with the sandbox off BuildKit cannot kill leaked build processes, so a step needs a timeout. */
+public final class SandboxOffWithoutTimeout implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        if (!daemon.sandboxDisabled() || SandboxFlagWithoutRootless.refused(daemon)) {
+            return;
+        }
+        CommandStep step = daemon.step().step();
+        if (step.timeoutInMinutes() != null) {
+            return;
+        }
+        reporter.report(daemon.flags().span() != null ? daemon.flags().span() : daemon.daemon().span(),
+                "`" + DaemonFlags.NO_PROCESS_SANDBOX + "` is set but step `" + step.displayName() + "` has no "
+                + "`timeout_in_minutes`. Without the sandbox BuildKit cannot terminate processes that did not exit "
+                + "(upstream calls the flag discouraged for this), so a hung `RUN` keeps the job and its pod alive "
+                + "until the controller's job deadline (6 hours by default). Add `timeout_in_minutes` to the step.",
+                new Fix("Add `timeout_in_minutes: 60` to the step.", "timeout_in_minutes: 60",
+                        YamlEdits.insertBlock(step.node(), "timeout_in_minutes: 60")));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bklint.rules.security;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.Mode;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.kubernetes.Setting;
+import dev.bklint.report.Severity;
+import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YScalar;
+
+/** What BK202 and BK203 share: is a profile Unconfined for a rootless daemon, and how severe is its absence. */
+final class UnconfinedProfiles {
+    private UnconfinedProfiles() {
+    }
+
+    static boolean applies(BuildkitContainer daemon) {
+        return daemon.container() != null && daemon.mode().isRootless();
+    }
+
+    /** Warning for rootless, error for rootless-strict, as the strict mode has no other way to run. */
+    static Severity severity(BuildkitContainer daemon) {
+        return daemon.mode() == Mode.ROOTLESS_STRICT ? Severity.ERROR : Severity.WARNING;
+    }
+
+    /** True when the profile field (container or pod) has {@code type: Unconfined}. */
+    static boolean fieldUnconfined(PodContainer c, String field) {
+        Setting s = c.security(field);
+        if (s == null || !(s.value() instanceof YMap m)) {
+            return false;
+        }
+        YScalar type = m.getScalar("type");
+        return type != null && "Unconfined".equals(type.value());
+    }
+
+    static boolean annotationUnconfined(PodContainer c, String key) {
+        YScalar v = c.pod().annotation(key);
+        return v != null && "unconfined".equals(v.value());
+    }
+
+    /** Where to point: the profile field when it is set to something else, else the container's image. */
+    static dev.bklint.yaml.YNode anchor(PodContainer c, String field) {
+        Setting s = c.security(field);
+        return s != null ? s.value() : c.image() != null ? c.image() : c.node();
+    }
+}

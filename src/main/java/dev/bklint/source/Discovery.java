@@ -1,0 +1,81 @@
+package dev.bklint.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Turns command-line paths into the files to lint, and finds pipelines when no path is given. */
+public final class Discovery {
+    /** The files {@code buildkite-agent pipeline upload} looks for, in its order. */
+    public static final List<String> UPLOAD_DEFAULTS = List.of(
+            "buildkite.yml", "buildkite.yaml", "buildkite.json",
+            ".buildkite/pipeline.yml", ".buildkite/pipeline.yaml", ".buildkite/pipeline.json",
+            "buildkite/pipeline.yml", "buildkite/pipeline.yaml", "buildkite/pipeline.json");
+
+    private Discovery() {
+    }
+
+    /** Without arguments: the upload defaults that exist, then every YAML file under {@code .buildkite/}. */
+    public static List<Path> discover(Path root) throws InputError {
+        Set<Path> found = new LinkedHashSet<>();
+        for (String name : UPLOAD_DEFAULTS) {
+            Path p = root.resolve(name);
+            if (Files.isRegularFile(p)) {
+                found.add(root.relativize(p));
+            }
+        }
+        Path dir = root.resolve(".buildkite");
+        if (Files.isDirectory(dir)) {
+            for (Path p : yamlFiles(dir)) {
+                found.add(root.relativize(p));
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** A file stays as given; a directory yields its YAML files (sorted, hidden folders other than .buildkite skipped). */
+    public static List<Path> expand(Path path) throws InputError {
+        if (Files.isDirectory(path)) {
+            List<Path> files = yamlFiles(path);
+            if (files.isEmpty()) {
+                throw new InputError(path + ": directory has no .yml or .yaml files");
+            }
+            return files;
+        }
+        return List.of(path);
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws InputError {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir, 32)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> isYaml(p.getFileName().toString()))
+                    .filter(p -> !hiddenBelow(dir, p))
+                    .sorted()
+                    .forEach(files::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InputError(dir + ": cannot walk the directory (" + e.getMessage() + ")");
+        }
+        return files;
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+
+    private static boolean hiddenBelow(Path dir, Path file) {
+        Path rel = dir.relativize(file);
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            String part = rel.getName(i).toString();
+            if (part.startsWith(".") && !part.equals(".buildkite")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
