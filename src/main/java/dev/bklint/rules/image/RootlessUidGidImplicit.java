@@ -6,6 +6,7 @@ import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,8 @@ public final class RootlessUidGidImplicit implements Rule {
             lines.append(lines.length() == 0 ? "" : "\n").append(field).append(": ")
                     .append(field.equals("runAsNonRoot") ? "true" : "1000");
         }
-        YNode sc = c.node() == null ? null : c.node().get("securityContext");
-        YNode at = sc != null ? sc : c.image();
+        YEntry sc = c.node() == null ? null : c.node().entry("securityContext");
+        YNode at = sc != null ? sc.key() : c.image();
         var edits = c.written() == null ? List.<dev.bklint.report.Edit>of()
                 : c.written().getMap("securityContext") != null
                 ? dev.bklint.yaml.YamlEdits.insertBlock(c.written().getMap("securityContext"), lines.toString())

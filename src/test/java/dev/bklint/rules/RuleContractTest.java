@@ -1,0 +1,107 @@
+package dev.bklint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bklint.Fixtures;
+import dev.bklint.cli.DocsGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every rule must have: complete metadata, a class, a triggering fixture where it fires at the marked line,
+ * a close look-alike where it stays silent, and a doc page generated from all of that.
+ */
+class RuleContractTest {
+    private static final Pattern EXPECT = Pattern.compile("^\\s*# expect: (BK\\d{3})\\s*$");
+    private static final Pattern FINDING = Pattern.compile("\"rule\": \"(BK\\d{3})\"[^}]*?\"line\": (\\d+)",
+            Pattern.DOTALL);
+
+    static List<RuleMeta> rules() {
+        return RuleRegistry.load().metas();
+    }
+
+    @Test
+    void everyMetadataFileHasItsRuleAndNamesAreUnique() throws IOException {
+        List<RuleMeta> metas = rules();
+        long files;
+        try (var list = Files.list(Path.of("rules"))) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
+        assertEquals(files, metas.size());
+        assertEquals(metas.size(), metas.stream().map(RuleMeta::name).distinct().count());
+        for (RuleMeta m : metas) {
+            assertTrue(m.id().matches("BK\\d{3}"), m.id());
+            assertTrue(m.name().matches("[a-z0-9]+(-[a-z0-9]+)*"), m.name());
+            assertFalse(m.references().isEmpty(), m.id() + " has no references");
+            assertTrue(m.fix().contains("```"), m.id() + " fix has no example");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void firesWhereTheFixtureSays(RuleMeta rule) throws IOException {
+        Path fires = DocsGenerator.firesFixture(rule);
+        assertTrue(Files.exists(fires), "missing " + fires);
+        List<Integer> expected = new ArrayList<>();
+        List<String> lines = Files.readAllLines(fires);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.matches()) {
+                assertEquals(rule.id(), m.group(1), fires + ":" + (i + 1) + " expects another rule");
+                expected.add(i + 1);
+            }
+        }
+        assertFalse(expected.isEmpty(), fires + " has no `# expect: " + rule.id() + "` line");
+        List<Integer> found = lines(Fixtures.lint(fires, "--format=json", "--fail-on=never").out(), rule.id());
+        for (int comment : expected) {
+            // The finding is on the marked node: just below the comment, or inside the command block it heads.
+            assertTrue(found.stream().anyMatch(l -> l > comment && l <= comment + 12),
+                    rule.id() + " should fire just below " + fires + ":" + comment + " but fired at " + found);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void silentOnTheLookAlike(RuleMeta rule) throws IOException {
+        Path silent = DocsGenerator.silentFixture(rule);
+        assertTrue(Files.exists(silent), "missing " + silent);
+        Fixtures.Run run = Fixtures.lint(silent, "--format=json", "--fail-on=never");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(), lines(run.out(), rule.id()), rule.id() + " fired on " + silent);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void docPageIsCurrent(RuleMeta rule) throws IOException {
+        Path page = Path.of(rule.docPath());
+        assertTrue(Files.exists(page), "missing " + page + " (run ./bklint docs docs/rules)");
+        assertEquals(new DocsGenerator(Path.of("")).page(rule), Files.readString(page),
+                page + " is out of date: run ./bklint docs docs/rules");
+    }
+
+    @Test
+    void ruleIndexIsCurrent() throws IOException {
+        assertEquals(new DocsGenerator(Path.of("")).index(rules()), Files.readString(Path.of("docs/rules/README.md")));
+    }
+
+    private static List<Integer> lines(String json, String rule) {
+        List<Integer> found = new ArrayList<>();
+        Matcher m = FINDING.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(rule)) {
+                found.add(Integer.parseInt(m.group(2)));
+            }
+        }
+        return found;
+    }
+}
