@@ -11,7 +11,8 @@ public final class EditApplier {
     }
 
     public static String apply(SourceFile source, List<Edit> edits) {
-        List<Edit> sorted = new ArrayList<>(edits);
+        // Findings in content shared through an anchor carry the same edit once per use: apply it once.
+        List<Edit> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(edits));
         sorted.sort(Comparator.comparing(Edit::range).reversed());
         StringBuilder text = new StringBuilder(source.text());
         int limit = Integer.MAX_VALUE;

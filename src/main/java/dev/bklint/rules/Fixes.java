@@ -52,7 +52,7 @@ public final class Fixes {
             }
             if (existing != null) {
                 YEntry v = existing.entry("value");
-                edits.addAll(v != null && v.value().via() == null ? List.of(YamlEdits.replace(v.value(), value))
+                edits.addAll(v != null ? List.of(YamlEdits.replace(v.value(), value))
                         : YamlEdits.insertBlock(existing, "value: " + value));
             } else if (env != null) {
                 edits.addAll(YamlEdits.append(source(c), env, item));
@@ -65,7 +65,7 @@ public final class Fixes {
 
     /** Removes an entry (key and value) from the file. */
     public static Fix remove(SourceFile source, YEntry entry, String description) {
-        Edit edit = entry.key().via() != null ? null : YamlEdits.deleteEntry(source, entry);
+        Edit edit = YamlEdits.deleteEntry(source, entry);
         return new Fix(description, null, edit == null ? List.of() : List.of(edit));
     }
 

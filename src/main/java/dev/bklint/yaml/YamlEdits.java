@@ -58,9 +58,9 @@ public final class YamlEdits {
                 return insert(source, current, path.subList(i, path.size()), value);
             }
             if (i == path.size() - 1) {
-                return e.value().via() != null ? List.of() : List.of(replace(e.value(), value));
+                return List.of(replace(e.value(), value));
             }
-            if (!(e.value() instanceof YMap next) || next.isEmpty() || next.isFlow() || next.via() != null) {
+            if (!(e.value() instanceof YMap next) || next.isEmpty() || next.isFlow()) {
                 return List.of();
             }
             current = next;
@@ -91,13 +91,13 @@ public final class YamlEdits {
      * indented like its keys. Returns an empty list when the mapping cannot be edited safely.
      */
     public static List<Edit> insertBlock(YMap map, String block) {
-        if (map.isFlow() || map.isEmpty() || map.via() != null) {
+        if (map.isFlow() || map.isEmpty()) {
             return List.of();
         }
         YEntry first = null;
         YEntry last = null;
         for (YEntry e : map.entries()) {
-            if (e.merged() || e.key().via() != null) {
+            if (e.merged()) {
                 continue;
             }
             if (first == null) {
@@ -122,14 +122,14 @@ public final class YamlEdits {
 
     /** Appends an item (written as if its dash sat at column 0) to a block sequence, at the items' indentation. */
     public static List<Edit> append(SourceFile source, YSeq seq, String item) {
-        if (seq.isFlow() || seq.size() == 0 || seq.via() != null) {
+        if (seq.isFlow() || seq.size() == 0) {
             return List.of();
         }
         YNode last = seq.items().get(seq.size() - 1);
         YNode first = seq.items().get(0);
         String line = source.line(first.span().line());
         int dash = line.lastIndexOf('-', first.span().column() - 1);
-        if (dash < 0 || last.via() != null) {
+        if (dash < 0) {
             return List.of();
         }
         StringBuilder b = new StringBuilder();

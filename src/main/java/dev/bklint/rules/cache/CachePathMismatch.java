@@ -23,6 +23,6 @@ public final class CachePathMismatch implements Rule {
                 + daemon.name() + "` keeps its state in `" + right + "` (" + m.stateDir().reason() + "). The volume "
                 + "is never used and the state lands in the container's writable layer. Mount it at `" + right + "`.",
                 new Fix("Mount the volume at `" + right + "`.", "mountPath: " + right,
-                        path.via() != null ? List.of() : List.of(YamlEdits.replace(path, right))));
+                        List.of(YamlEdits.replace(path, right))));
     }
 }

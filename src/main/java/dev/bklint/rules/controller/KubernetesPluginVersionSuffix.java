@@ -25,7 +25,7 @@ public final class KubernetesPluginVersionSuffix implements Rule {
                     + use.ref() + "` it ignores the podSpec and the job is likely to fail fetching it as an ordinary "
                     + "plugin. The kubernetes plugin is part of the controller and has no versions: write `" + fixed
                     + "`.", new Fix("Write `" + fixed + "`.", fixed + ":",
-                    use.sourceNode().via() != null ? List.of() : List.of(YamlEdits.replace(use.sourceNode(), fixed))));
+                    List.of(YamlEdits.replace(use.sourceNode(), fixed))));
         }
     }
 }

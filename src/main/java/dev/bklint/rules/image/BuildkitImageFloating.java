@@ -28,7 +28,7 @@ public final class BuildkitImageFloating implements Rule {
                     + "so a build can break without any change of yours (`master-rootless` once shipped a broken "
                     + "image, moby/buildkit#6457). Pin a release such as `" + pinned + "`, or a digest.",
                     new Fix("Pin `" + pinned + "`.", "image: " + pinned,
-                            node.via() != null ? List.of() : List.of(YamlEdits.replace(node, pinned))));
+                            List.of(YamlEdits.replace(node, pinned))));
         }
     }
 

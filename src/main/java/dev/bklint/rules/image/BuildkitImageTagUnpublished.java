@@ -37,7 +37,7 @@ public final class BuildkitImageTagUnpublished implements Rule {
                         + "`vX.Y.Z-rootless`. No upstream build produces it, so the pull is likely to fail (ErrImagePull) or to "
                         + "fetch a stale image. Pin a release: `"
                         + fixed + "`.", new Fix("Use `" + fixed + "`.", "image: " + fixed,
-                        node.via() != null ? List.of() : List.of(YamlEdits.replace(node, fixed))));
+                        List.of(YamlEdits.replace(node, fixed))));
             } else {
                 reporter.report(Severity.WARNING, node, "`" + image.tag() + "` is not in the scheme of tags BuildKit "
                         + "publishes (`vX.Y.Z`, `vX.Y.Z-rootless`, `vX.Y.Z-ubuntu`, `latest`, `rootless`, `master`, "

@@ -27,6 +27,6 @@ public final class RootlessImageAsRoot implements Rule {
                 + "buildkitd without rootlesskit and without privileges, which fails with mount errors "
                 + "(`operation not permitted`). The rootless image is built for uid 1000: set `runAsUser: 1000`.",
                 new Fix("Set `runAsUser: 1000`.", "runAsUser: 1000",
-                        user.value().via() != null ? List.of() : List.of(YamlEdits.replace(user.value(), "1000"))));
+                        List.of(YamlEdits.replace(user.value(), "1000"))));
     }
 }

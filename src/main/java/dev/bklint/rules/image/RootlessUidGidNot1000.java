@@ -30,7 +30,7 @@ public final class RootlessUidGidNot1000 implements Rule {
                     + "so rootlesskit fails (`No subuid ranges found` or permission denied). Upstream: \"To change "
                     + "UID/GID, you need to rebuild the image\". Set `" + field + ": 1000`.",
                     new Fix("Set `" + field + ": 1000`.", field + ": 1000",
-                            s.value().via() != null ? List.of() : List.of(YamlEdits.replace(s.value(), "1000"))));
+                            List.of(YamlEdits.replace(s.value(), "1000"))));
         }
     }
 }

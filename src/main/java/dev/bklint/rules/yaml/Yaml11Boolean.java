@@ -72,6 +72,6 @@ public final class Yaml11Boolean implements Rule {
                 + "plugin strictly, so the job is likely to fail with a `cannot unmarshal string` error instead of "
                 + "starting. Write `" + meant + "` without quotes.",
                 new Fix("Write `" + key + ": " + meant + "`.", key + ": " + meant,
-                        value.via() != null ? List.of() : List.of(YamlEdits.replace(value, meant))));
+                        List.of(YamlEdits.replace(value, meant))));
     }
 }
