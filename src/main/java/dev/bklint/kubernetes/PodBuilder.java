@@ -102,8 +102,10 @@ public final class PodBuilder {
         CommandText script = own ? CommandText.ofContainer(source, command, node.get("args")) : step.command();
         Env env = node == null ? step.effectiveEnv()
                 : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());
+        List<Mount> mounts = mounts(node);
+        addCommandParamsMounts(mounts);
         return new PodContainer(pod, name, PodContainer.Kind.COMMAND, node, written != null ? written : patched,
-                image, imageSource, replaced, script, own, env, mounts(node));
+                image, imageSource, replaced, script, own, env, mounts);
     }
 
     /** The container's mounts, then the plugin's extraVolumeMounts; the first mount at a path wins. */
@@ -112,6 +114,21 @@ public final class PodBuilder {
         addMounts(byPath, container == null ? null : container.getSeq("volumeMounts"));
         addMounts(byPath, plugin == null ? null : plugin.extraVolumeMounts());
         return new ArrayList<>(byPath.values());
+    }
+
+    /** The plugin's {@code commandParams.extraVolumeMounts} go to command containers only, after their own. */
+    private void addCommandParamsMounts(List<Mount> mounts) {
+        YMap params = plugin == null || !(plugin.field("commandParams") instanceof YMap m) ? null : m;
+        if (params == null) {
+            return;
+        }
+        Map<String, Mount> byPath = new LinkedHashMap<>();
+        for (Mount m : mounts) {
+            byPath.put(m.mountPath(), m);
+        }
+        addMounts(byPath, params.getSeq("extraVolumeMounts"));
+        mounts.clear();
+        mounts.addAll(byPath.values());
     }
 
     private void addMounts(Map<String, Mount> byPath, YSeq list) {
