@@ -1,9 +1,11 @@
 package dev.bklint.rules;
 
+import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.BuildkitStep;
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.pipeline.CommandStep;
+import java.util.List;
 
 /**
  * A command step as the rules see it: the step, its kubernetes plugin (null when absent), its effective pod
@@ -11,4 +13,13 @@ import dev.bklint.pipeline.CommandStep;
  * runs no BuildKit).
  */
 public record StepAnalysis(CommandStep step, KubernetesPlugin plugin, EffectivePod pod, BuildkitStep buildkit) {
+    /** The step's BuildKit containers; empty when it runs no BuildKit. */
+    public List<BuildkitContainer> buildkitContainers() {
+        return buildkit == null ? List.of() : buildkit.containers();
+    }
+
+    /** The BuildKit containers whose image is upstream's {@code moby/buildkit}. */
+    public List<BuildkitContainer> mobyImageContainers() {
+        return buildkitContainers().stream().filter(c -> c.image() != null && c.image().isMobyBuildkit()).toList();
+    }
 }

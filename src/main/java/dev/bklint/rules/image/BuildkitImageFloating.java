@@ -13,12 +13,9 @@ import java.util.List;
 public final class BuildkitImageFloating implements Rule {
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
-        if (step.buildkit() == null) {
-            return;
-        }
-        for (BuildkitContainer bc : step.buildkit().containers()) {
+        for (BuildkitContainer bc : step.mobyImageContainers()) {
             ImageRef image = bc.image();
-            if (image == null || !image.isMobyBuildkit() || image.hasDigest() || !floating(image.tag())) {
+            if (image.hasDigest() || !floating(image.tag())) {
                 continue;
             }
             String pinned = image.repository() + ":v0.32.2" + (image.isRootlessTag() ? "-rootless" : "");

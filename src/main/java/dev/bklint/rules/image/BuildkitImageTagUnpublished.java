@@ -20,12 +20,9 @@ public final class BuildkitImageTagUnpublished implements Rule {
 
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
-        if (step.buildkit() == null) {
-            return;
-        }
-        for (BuildkitContainer bc : step.buildkit().containers()) {
+        for (BuildkitContainer bc : step.mobyImageContainers()) {
             ImageRef image = bc.image();
-            if (image == null || !image.isMobyBuildkit() || image.tag() == null
+            if (image.tag() == null
                     || PUBLISHED.matcher(image.tag()).matches()) {
                 continue;
             }

@@ -26,10 +26,7 @@ public final class BuildkitToolsMissing implements Rule {
 
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
-        if (step.buildkit() == null) {
-            return;
-        }
-        for (BuildkitContainer bc : step.buildkit().containers()) {
+        for (BuildkitContainer bc : step.buildkitContainers()) {
             PodContainer c = bc.container();
             if (c == null || c.kind() == PodContainer.Kind.SIDECAR || bc.shell() == null) {
                 continue;
