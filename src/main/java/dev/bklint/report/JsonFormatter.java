@@ -13,7 +13,10 @@ public final class JsonFormatter {
 
     public static String format(String version, List<Finding> findings, List<StepSummary> steps) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", Map.of("name", "bklint", "version", version));
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "bklint");
+        tool.put("version", version);
+        root.put("tool", tool);
         List<Object> fs = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> m = new LinkedHashMap<>();
