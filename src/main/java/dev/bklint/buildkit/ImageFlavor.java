@@ -17,7 +17,8 @@ public enum ImageFlavor {
         if (ref.isRootlessTag()) {
             return ROOTLESS;
         }
-        return ref.isMobyBuildkit() ? ROOTFUL : UNKNOWN;
+        // An interpolated tag may still turn out to be a rootless one.
+        return ref.isMobyBuildkit() && !ref.isTemplated() ? ROOTFUL : UNKNOWN;
     }
 
     public static boolean looksLikeBuildkit(ImageRef ref) {

@@ -42,6 +42,14 @@ public record ImageRef(String text, String repository, String tag, String digest
         return path.equals("moby/buildkit") || path.endsWith("/moby/buildkit");
     }
 
+    /**
+     * True when the reference is filled in later: upload-time interpolation ({@code $VAR}, {@code ${VAR}}) or a
+     * matrix placeholder ({@code {{matrix.x}}}). Its tag cannot be judged as written.
+     */
+    public boolean isTemplated() {
+        return text.contains("$") || text.contains("{{");
+    }
+
     public boolean hasDigest() {
         return digest != null;
     }

@@ -15,7 +15,7 @@ public final class BuildkitImageFloating implements Rule {
     public void visitStep(StepAnalysis step, Reporter reporter) {
         for (BuildkitContainer bc : step.mobyImageContainers()) {
             ImageRef image = bc.image();
-            if (image.hasDigest() || !floating(image.tag())) {
+            if (image.isTemplated() || image.hasDigest() || !floating(image.tag())) {
                 continue;
             }
             String pinned = image.repository() + ":v0.32.2" + (image.isRootlessTag() ? "-rootless" : "");

@@ -22,7 +22,7 @@ public final class BuildkitImageTagUnpublished implements Rule {
     public void visitStep(StepAnalysis step, Reporter reporter) {
         for (BuildkitContainer bc : step.mobyImageContainers()) {
             ImageRef image = bc.image();
-            if (image.tag() == null
+            if (image.isTemplated() || image.tag() == null
                     || PUBLISHED.matcher(image.tag()).matches()) {
                 continue;
             }

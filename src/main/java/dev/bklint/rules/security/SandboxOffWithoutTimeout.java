@@ -16,8 +16,9 @@ public final class SandboxOffWithoutTimeout implements Rule {
             return;
         }
         CommandStep step = daemon.step().step();
-        if (step.timeoutInMinutes() != null) {
-            return;
+        var plugin = daemon.step().pod() == null ? null : daemon.step().pod().plugin();
+        if (step.timeoutInMinutes() != null || plugin != null && plugin.field("jobActiveDeadlineSeconds") != null) {
+            return; // either bounds how long a leaked process can keep the pod alive
         }
         reporter.report(daemon.flags().span() != null ? daemon.flags().span() : daemon.daemon().span(),
                 "`" + DaemonFlags.NO_PROCESS_SANDBOX + "` is set but step `" + step.displayName() + "` has no "
