@@ -63,16 +63,15 @@ public final class PodBuilder {
         for (Map.Entry<String, YMap> extra : patchContainers.entrySet()) {
             YMap c = extra.getValue();
             pod.containers.add(new PodContainer(pod, extra.getKey(), PodContainer.Kind.UNMANAGED, c, c,
-                    c.getScalar("image"), ImageSource.PATCH, null,
-                    CommandText.ofContainer(source, c.get("command"), c.get("args")), true,
-                    Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
+                    c.getScalar("image"), ImageSource.PATCH, null, CommandText.ofExec(source, c.get("command"),
+                    c.get("args")), hasCommand(c), Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
         }
         Map<String, YMap> sidecars = named(plugin == null ? null : plugin.sidecars(), "sidecar-");
         for (Map.Entry<String, YMap> s : sidecars.entrySet()) {
             YMap c = s.getValue();
             pod.sidecars.add(new PodContainer(pod, s.getKey(), PodContainer.Kind.SIDECAR, c, c, c.getScalar("image"),
-                    ImageSource.POD_SPEC, null, CommandText.ofContainer(source, c.get("command"), c.get("args")),
-                    true, Env.fromKubernetes(c.get("env"), "sidecar env"), mounts(c)));
+                    ImageSource.POD_SPEC, null, CommandText.ofExec(source, c.get("command"), c.get("args")),
+                    hasCommand(c), Env.fromKubernetes(c.get("env"), "sidecar env"), mounts(c)));
         }
         return pod;
     }
@@ -92,20 +91,25 @@ public final class PodBuilder {
             image = stepImage;
             imageSource = step.image() != null ? ImageSource.STEP_IMAGE : ImageSource.PIPELINE_IMAGE;
         }
-        if (patched != null && patched.getScalar("image") != null) {
+        if (patched != null && patched.getScalar("image") != null && !patched.getScalar("image").isNull()) {
             replaced = null;
             image = patched.getScalar("image");
             imageSource = ImageSource.PATCH;
         }
-        YNode command = node == null ? null : node.get("command");
-        boolean own = command instanceof YSeq seq && seq.size() > 0 || command instanceof YScalar s && !s.isNull();
-        CommandText script = own ? CommandText.ofContainer(source, command, node.get("args")) : step.command();
+        boolean own = node != null && hasCommand(node);
+        CommandText script = own ? CommandText.ofContainer(source, node.get("command"), node.get("args"))
+                : step.command();
         Env env = node == null ? step.effectiveEnv()
                 : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());
         List<Mount> mounts = mounts(node);
         addCommandParamsMounts(mounts);
         return new PodContainer(pod, name, PodContainer.Kind.COMMAND, node, written != null ? written : patched,
                 image, imageSource, replaced, script, own, env, mounts);
+    }
+
+    private static boolean hasCommand(YMap container) {
+        YNode command = container.get("command");
+        return command instanceof YSeq seq && seq.size() > 0 || command instanceof YScalar s && !s.isNull();
     }
 
     /** The container's mounts, then the plugin's extraVolumeMounts; the first mount at a path wins. */

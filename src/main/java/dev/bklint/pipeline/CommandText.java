@@ -56,6 +56,25 @@ public final class CommandText {
         return pieces.isEmpty() ? null : new CommandText(source, command, pieces, lines);
     }
 
+    /**
+     * A container that the controller does not interpose (a sidecar, or one a patch adds) runs {@code command}
+     * and {@code args} as one argument vector: one command line. {@code sh -c SCRIPT} runs SCRIPT.
+     */
+    public static CommandText ofExec(SourceFile source, YNode command, YNode args) {
+        List<YScalar> pieces = new ArrayList<>();
+        scalars(command, pieces);
+        scalars(args, pieces);
+        if (pieces.size() >= 3 && isShell(pieces.get(0).value()) && pieces.get(1).value().matches("-[a-z]*c")) {
+            return of(source, pieces.get(2));
+        }
+        return pieces.isEmpty() ? null : new CommandText(source, command != null ? command : args, pieces, 1);
+    }
+
+    private static boolean isShell(String program) {
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        return name.equals("sh") || name.equals("bash") || name.equals("ash") || name.equals("dash");
+    }
+
     private static void scalars(YNode node, List<YScalar> into) {
         if (node instanceof YScalar s && !s.isNull()) {
             into.add(s);

@@ -93,8 +93,10 @@ public final class YamlLoader {
             b.append(e.getProblem());
         }
         String text = b.toString();
-        if (text.contains("found character '\\t'") || text.contains("found character '\t'")) {
-            text += " (YAML indentation must use spaces, not tabs)";
+        if (text.contains("found character '\\t") || text.contains("found character '\t")) {
+            // snakeyaml-engine spells the tab out twice; say it once, plainly.
+            text = (e.getContext() == null ? "" : e.getContext() + ": ")
+                    + "found a tab character (YAML indentation must use spaces, not tabs)";
         }
         return firstLine(text.isEmpty() ? "invalid YAML" : text);
     }
@@ -157,7 +159,26 @@ public final class YamlLoader {
     private YScalar scalar(ScalarEvent e, Span via) {
         budget.spend(1);
         String tag = e.getTag().filter(t -> !t.equals("!")).orElse(null);
-        return new YScalar(e.getValue(), style(e.getScalarStyle()), tag, spanOf(e), via);
+        int from = offsetOf(e.getStartMark());
+        if (e.getAnchor().isPresent() || e.getTag().isPresent()) {
+            from = afterProperties(from, offsetOf(e.getEndMark()));
+        }
+        return new YScalar(e.getValue(), style(e.getScalarStyle()), tag, trimmed(from, offsetOf(e.getEndMark())), via);
+    }
+
+    /** Skips a node's {@code &anchor} and {@code !tag} so that its span covers only the value. */
+    private int afterProperties(int from, int to) {
+        String text = source.text();
+        int i = from;
+        while (i < to && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+            while (i < to && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return i < to ? i : from;
     }
 
     private static YScalar.Style style(ScalarStyle s) {

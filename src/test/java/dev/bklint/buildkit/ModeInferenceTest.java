@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.source.Span;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ModeInferenceTest {
@@ -292,8 +291,6 @@ class ModeInferenceTest {
         assertEquals(span(3, 17, 3, 73), flags);
     }
 
-    @Disabled("bug: a sidecar's `command:` list is joined with newlines like an interposed command container's,"
-            + " but sidecars run it as one argv, so `[rootlesskit, buildkitd, --oci-worker-no-process-sandbox]` loses the flag")
     @Test
     void sandboxFlagInASidecarExecCommandIsRootlessStrict() {
         BuildkitStep step = analyze("""
@@ -310,8 +307,6 @@ class ModeInferenceTest {
         assertEquals(Mode.ROOTLESS_STRICT, c.mode());
     }
 
-    @Disabled("bug: PodBuilder marks every sidecar ownCommand=true, so BuildkitAnalyzer's image-entrypoint branch never"
-            + " fires and a moby/buildkit sidecar started by its ENTRYPOINT (only `args:`) is not seen as a daemon")
     @Test
     void buildkitSidecarStartedByItsEntrypointRunsTheDaemon() {
         BuildkitStep step = analyze("""

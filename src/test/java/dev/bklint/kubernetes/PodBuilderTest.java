@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.EnvVar;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class PodBuilderTest {
@@ -163,8 +162,6 @@ class PodBuilderTest {
         assertNull(c.replacedImage());
     }
 
-    @Disabled("bug: PodBuilder takes the patch's `image:` even when it is null, though the controller drops nulls"
-            + " (StrategicMerge ignores them), so `image: ~` in podSpecPatch wrongly hides the podSpec image")
     @Test
     void nullImageInThePatchLeavesThePodSpecImage() {
         PodContainer c = only(pod("""
