@@ -60,7 +60,7 @@ public final class StrategicMerge {
                 entries.add(p);
             }
         }
-        return new YMap(entries, base.isFlow(), base.span(), base.via());
+        return new YMap(entries, base.isFlow(), base.source(), base.span(), base.via());
     }
 
     private static YSeq mergeLists(YSeq base, YSeq patch, String key) {
@@ -74,7 +74,7 @@ public final class StrategicMerge {
                 items.add(p);
             }
         }
-        return new YSeq(items, base.isFlow(), base.span(), base.via());
+        return new YSeq(items, base.isFlow(), base.source(), base.span(), base.via());
     }
 
     private static int indexOf(List<YNode> items, String key, String id) {

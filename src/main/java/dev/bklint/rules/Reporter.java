@@ -43,7 +43,14 @@ public final class Reporter {
     }
 
     public void report(Severity severity, YNode node, String message, Fix fix) {
-        report(severity, node.span(), withUse(node, message), fix);
+        String where = node.source() == null ? path : node.source().path();
+        if (where.equals(path)) {
+            report(severity, node.span(), withUse(node, message), fix);
+            return;
+        }
+        // Written in another file (the controller's configuration): report it there; edits stay descriptive.
+        Fix described = fix == null ? null : new Fix(fix.description(), fix.snippet(), List.of());
+        sink.add(new Finding(meta.id(), meta.name(), severity, where, node.span(), withUse(node, message), described));
     }
 
     public static String withUse(YNode node, String message) {

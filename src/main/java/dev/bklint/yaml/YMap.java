@@ -1,5 +1,6 @@
 package dev.bklint.yaml;
 
+import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +15,8 @@ public final class YMap extends YNode {
     private final List<YEntry> entries;
     private final boolean flow;
 
-    public YMap(List<YEntry> entries, boolean flow, Span span, Span via) {
-        super(span, via);
+    public YMap(List<YEntry> entries, boolean flow, SourceFile source, Span span, Span via) {
+        super(source, span, via);
         this.entries = Collections.unmodifiableList(entries);
         this.flow = flow;
     }
@@ -78,7 +79,7 @@ public final class YMap extends YNode {
         for (YEntry e : entries) {
             copies.add(new YEntry(e.key().copyVia(usedAt, budget), e.value().copyVia(usedAt, budget), e.merged()));
         }
-        return new YMap(copies, flow, span(), usedAt);
+        return new YMap(copies, flow, source(), span(), usedAt);
     }
 
     @Override

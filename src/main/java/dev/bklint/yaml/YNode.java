@@ -1,5 +1,6 @@
 package dev.bklint.yaml;
 
+import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 
 /**
@@ -7,12 +8,19 @@ import dev.bklint.source.Span;
  * reached through an alias or a merge key, {@link #via()} is where it is used.
  */
 public abstract sealed class YNode permits YScalar, YMap, YSeq {
+    private final SourceFile source;
     private final Span span;
     private final Span via;
 
-    protected YNode(Span span, Span via) {
+    protected YNode(SourceFile source, Span span, Span via) {
+        this.source = source;
         this.span = span;
         this.via = via;
+    }
+
+    /** The file the node is written in (a pipeline, or another file such as the controller's configuration). */
+    public SourceFile source() {
+        return source;
     }
 
     public Span span() {

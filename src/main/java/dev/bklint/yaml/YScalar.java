@@ -1,5 +1,6 @@
 package dev.bklint.yaml;
 
+import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,8 @@ public final class YScalar extends YNode {
     private final String tag;
     private final Type type;
 
-    public YScalar(String value, Style style, String tag, Span span, Span via) {
-        super(span, via);
+    public YScalar(String value, Style style, String tag, SourceFile source, Span span, Span via) {
+        super(source, span, via);
         this.value = value;
         this.style = style;
         this.tag = tag;
@@ -104,7 +105,7 @@ public final class YScalar extends YNode {
     @Override
     YNode copyVia(Span usedAt, NodeBudget budget) {
         budget.spend(1);
-        return new YScalar(value, style, tag, span(), usedAt);
+        return new YScalar(value, style, tag, source(), span(), usedAt);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bklint.yaml;
 
+import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +11,8 @@ public final class YSeq extends YNode {
     private final List<YNode> items;
     private final boolean flow;
 
-    public YSeq(List<YNode> items, boolean flow, Span span, Span via) {
-        super(span, via);
+    public YSeq(List<YNode> items, boolean flow, SourceFile source, Span span, Span via) {
+        super(source, span, via);
         this.items = Collections.unmodifiableList(items);
         this.flow = flow;
     }
@@ -35,7 +36,7 @@ public final class YSeq extends YNode {
         for (YNode item : items) {
             copies.add(item.copyVia(usedAt, budget));
         }
-        return new YSeq(copies, flow, span(), usedAt);
+        return new YSeq(copies, flow, source(), span(), usedAt);
     }
 
     @Override

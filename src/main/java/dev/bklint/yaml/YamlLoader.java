@@ -163,7 +163,7 @@ public final class YamlLoader {
         if (e.getAnchor().isPresent() || e.getTag().isPresent()) {
             from = afterProperties(from, offsetOf(e.getEndMark()));
         }
-        return new YScalar(e.getValue(), style(e.getScalarStyle()), tag, trimmed(from, offsetOf(e.getEndMark())), via);
+        return new YScalar(e.getValue(), style(e.getScalarStyle()), tag, source, trimmed(from, offsetOf(e.getEndMark())), via);
     }
 
     /** Skips a node's {@code &anchor} and {@code !tag} so that its span covers only the value. */
@@ -199,7 +199,7 @@ public final class YamlLoader {
             items.add(compose(depth + 1));
         }
         Event end = parser.next();
-        return new YSeq(items, start.getFlowStyle() == FlowStyle.FLOW, between(start, end), null);
+        return new YSeq(items, start.getFlowStyle() == FlowStyle.FLOW, source, between(start, end), null);
     }
 
     private YMap mapping(CollectionStartEvent start, int depth) throws YamlSyntaxError {
@@ -232,7 +232,7 @@ public final class YamlLoader {
         for (YNode merge : merges) {
             mergeInto(own, index, merge);
         }
-        return new YMap(own, start.getFlowStyle() == FlowStyle.FLOW, between(start, end), null);
+        return new YMap(own, start.getFlowStyle() == FlowStyle.FLOW, source, between(start, end), null);
     }
 
     /** Adds merged entries whose keys are not set yet: outer keys win, earlier merges win. */
