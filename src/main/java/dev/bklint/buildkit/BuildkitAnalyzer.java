@@ -5,6 +5,7 @@ import dev.bklint.kubernetes.ImageRef;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.CommandText;
+import dev.bklint.pipeline.Env;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
@@ -65,7 +66,8 @@ public final class BuildkitAnalyzer {
             return null;
         }
         if (bc.daemon != null) {
-            bc.env = new EnvLookup(container, step.effectiveEnv(), script, shell, daemonCommand);
+            bc.env = new EnvLookup(container, step == null ? Env.EMPTY : step.effectiveEnv(), script, shell,
+                    daemonCommand);
             bc.flags = daemonFlags(bc, daemonCommand);
             ModeInference.infer(bc);
             bc.stateDir = stateDir(bc);
@@ -104,7 +106,9 @@ public final class BuildkitAnalyzer {
                     }
                 }
             }
-            return new DaemonFlags(b.toString().trim(), "the container's args", args == null ? null : args.span());
+            var argsEntry = bc.container().node() == null ? null : bc.container().node().entry("args");
+            return new DaemonFlags(b.toString().trim(), "the container's args",
+                    argsEntry == null ? null : argsEntry.key().span());
         }
         if (!bc.daemon.how().equals("buildctl-daemonless.sh")) {
             List<Word> words = daemonCommand.words();

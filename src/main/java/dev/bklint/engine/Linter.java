@@ -7,6 +7,7 @@ import dev.bklint.buildkit.Invocation;
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.kubernetes.PodBuilder;
+import dev.bklint.kubernetes.Workload;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.Pipeline;
 import dev.bklint.pipeline.PipelineReader;
@@ -45,26 +46,38 @@ public final class Linter {
             return new FileResult(source, sorted(findings), analysed);
         }
         for (YamlDocument document : documents) {
+            List<Workload> workloads = Workload.of(document);
+            if (!workloads.isEmpty()) {
+                for (Workload w : workloads) {
+                    EffectivePod pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata());
+                    StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod),
+                            w.kind() + "/" + w.name(), w.node().span().line());
+                    analysed.add(analysis);
+                    visitStep(source, findings, analysis);
+                }
+                continue;
+            }
             Pipeline pipeline = PipelineReader.read(document);
             visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
             for (CommandStep step : pipeline.steps()) {
                 StepAnalysis analysis = analyse(step);
                 analysed.add(analysis);
-                visit(source, findings, (rule, reporter) -> rule.visitStep(analysis, reporter));
-                if (analysis.buildkit() == null) {
-                    continue;
-                }
-                for (BuildkitContainer container : analysis.buildkit().containers()) {
-                    if (container.runsDaemon()) {
-                        visit(source, findings, (rule, reporter) -> rule.visitDaemon(container, reporter));
-                    }
-                    for (Invocation invocation : container.invocations()) {
-                        visit(source, findings, (rule, reporter) -> rule.visitBuildctl(invocation, reporter));
-                    }
-                }
+                visitStep(source, findings, analysis);
             }
         }
         return new FileResult(source, sorted(findings), analysed);
+    }
+
+    private void visitStep(SourceFile source, List<Finding> findings, StepAnalysis analysis) {
+        visit(source, findings, (rule, reporter) -> rule.visitStep(analysis, reporter));
+        for (BuildkitContainer container : analysis.buildkitContainers()) {
+            if (container.runsDaemon()) {
+                visit(source, findings, (rule, reporter) -> rule.visitDaemon(container, reporter));
+            }
+            for (Invocation invocation : container.invocations()) {
+                visit(source, findings, (rule, reporter) -> rule.visitBuildctl(invocation, reporter));
+            }
+        }
     }
 
     /**
@@ -75,7 +88,7 @@ public final class Linter {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
         EffectivePod pod = plugin != null || step.effectiveImage() != null ? PodBuilder.build(step, plugin) : null;
         BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
-        return new StepAnalysis(step, plugin, pod, buildkit);
+        return new StepAnalysis(step, plugin, pod, buildkit, step.label(), step.node().span().line());
     }
 
     private void visit(SourceFile source, List<Finding> findings,

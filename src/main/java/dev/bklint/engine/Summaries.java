@@ -30,7 +30,7 @@ public final class Summaries {
                             ? "" : i.command().subcommandName()) + " (line " + i.span(i.command().programWord()).line()
                             + ")");
                 }
-                out.add(new StepSummary(result.source().path(), s.step().node().span().line(), s.step().label(),
+                out.add(new StepSummary(result.source().path(), s.line(), s.label(),
                         c.name(), c.image() == null ? null : c.image().text(),
                         c.container() == null ? null : c.container().imageSource().description(),
                         c.runsDaemon(), c.runsDaemon() ? c.mode().label() : "client",

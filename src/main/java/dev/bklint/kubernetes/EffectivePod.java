@@ -12,15 +12,18 @@ public final class EffectivePod {
     private final CommandStep step;
     private final KubernetesPlugin plugin;
     private final YMap spec;
+    private final YMap annotations;
     final List<PodContainer> containers = new ArrayList<>();
     final List<PodContainer> sidecars = new ArrayList<>();
 
-    EffectivePod(CommandStep step, KubernetesPlugin plugin, YMap spec) {
+    EffectivePod(CommandStep step, KubernetesPlugin plugin, YMap spec, YMap annotations) {
         this.step = step;
         this.plugin = plugin;
         this.spec = spec;
+        this.annotations = annotations;
     }
 
+    /** The Buildkite step the pod runs; null for a pod read from a plain Kubernetes manifest. */
     public CommandStep step() {
         return step;
     }
@@ -75,10 +78,9 @@ public final class EffectivePod {
         return e != null && e.value() instanceof YScalar s && s.isFalse();
     }
 
-    /** The plugin's {@code metadata.annotations}, which the controller puts on the pod. */
+    /** The pod's annotations: the plugin's {@code metadata.annotations}, or a manifest's pod template ones. */
     public YMap annotations() {
-        YMap metadata = plugin == null ? null : plugin.metadata();
-        return metadata == null ? null : metadata.getMap("annotations");
+        return annotations;
     }
 
     public YScalar annotation(String key) {

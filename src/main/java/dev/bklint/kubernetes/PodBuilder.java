@@ -3,7 +3,6 @@ package dev.bklint.kubernetes;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.CommandText;
 import dev.bklint.pipeline.Env;
-import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
@@ -22,25 +21,53 @@ import java.util.Map;
 public final class PodBuilder {
     private final CommandStep step;
     private final KubernetesPlugin plugin;
-    private final SourceFile source;
     private final EffectivePod pod;
     private final YMap patch;
 
     private PodBuilder(CommandStep step, KubernetesPlugin plugin) {
         this.step = step;
         this.plugin = plugin;
-        this.source = step.pipeline().document().source();
         this.patch = plugin == null ? null : plugin.podSpecPatch();
         YMap podSpec = plugin == null ? null : plugin.podSpec();
         YMap spec = podSpec;
         if (patch != null) {
             spec = podSpec == null ? patch : (YMap) StrategicMerge.merge(podSpec, patch);
         }
-        this.pod = new EffectivePod(step, plugin, spec);
+        YMap metadata = plugin == null ? null : plugin.metadata();
+        this.pod = new EffectivePod(step, plugin, spec, metadata == null ? null : metadata.getMap("annotations"));
     }
 
     public static EffectivePod build(CommandStep step, KubernetesPlugin plugin) {
         return new PodBuilder(step, plugin).build();
+    }
+
+    /**
+     * The pod of a plain Kubernetes manifest: its containers run their own command (or the image's entrypoint)
+     * as written, and restartable init containers are sidecars.
+     */
+    public static EffectivePod fromManifest(YMap podSpec, YMap podMetadata) {
+        EffectivePod pod = new EffectivePod(null, null, podSpec,
+                podMetadata == null ? null : podMetadata.getMap("annotations"));
+        PodBuilder builder = new PodBuilder(pod);
+        builder.addPlain(podSpec.getSeq("containers"), pod.containers, "container-");
+        builder.addPlain(podSpec.getSeq("initContainers"), pod.sidecars, "init-");
+        return pod;
+    }
+
+    private PodBuilder(EffectivePod pod) {
+        this.step = null;
+        this.plugin = null;
+        this.patch = null;
+        this.pod = pod;
+    }
+
+    private void addPlain(YSeq list, List<PodContainer> into, String prefix) {
+        for (Map.Entry<String, YMap> e : named(list, prefix).entrySet()) {
+            YMap c = e.getValue();
+            into.add(new PodContainer(pod, e.getKey(), PodContainer.Kind.UNMANAGED, c, c, c.getScalar("image"),
+                    ImageSource.POD_SPEC, null, CommandText.ofExec(c.get("command"), c.get("args")), hasCommand(c),
+                    Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
+        }
     }
 
     private EffectivePod build() {
@@ -63,14 +90,14 @@ public final class PodBuilder {
         for (Map.Entry<String, YMap> extra : patchContainers.entrySet()) {
             YMap c = extra.getValue();
             pod.containers.add(new PodContainer(pod, extra.getKey(), PodContainer.Kind.UNMANAGED, c, c,
-                    c.getScalar("image"), ImageSource.PATCH, null, CommandText.ofExec(source, c.get("command"),
+                    c.getScalar("image"), ImageSource.PATCH, null, CommandText.ofExec(c.get("command"),
                     c.get("args")), hasCommand(c), Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
         }
         Map<String, YMap> sidecars = named(plugin == null ? null : plugin.sidecars(), "sidecar-");
         for (Map.Entry<String, YMap> s : sidecars.entrySet()) {
             YMap c = s.getValue();
             pod.sidecars.add(new PodContainer(pod, s.getKey(), PodContainer.Kind.SIDECAR, c, c, c.getScalar("image"),
-                    ImageSource.POD_SPEC, null, CommandText.ofExec(source, c.get("command"), c.get("args")),
+                    ImageSource.POD_SPEC, null, CommandText.ofExec(c.get("command"), c.get("args")),
                     hasCommand(c), Env.fromKubernetes(c.get("env"), "sidecar env"), mounts(c)));
         }
         return pod;
@@ -97,7 +124,7 @@ public final class PodBuilder {
             imageSource = ImageSource.PATCH;
         }
         boolean own = node != null && hasCommand(node);
-        CommandText script = own ? CommandText.ofContainer(source, node.get("command"), node.get("args"))
+        CommandText script = own ? CommandText.ofContainer(node.get("command"), node.get("args"))
                 : step.command();
         Env env = node == null ? step.effectiveEnv()
                 : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());

@@ -1,6 +1,5 @@
 package dev.bklint.pipeline;
 
-import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.ScalarPositions;
 import dev.bklint.yaml.YNode;
@@ -14,15 +13,13 @@ import java.util.List;
  * newlines), able to map offsets in the script back to spans in the YAML source.
  */
 public final class CommandText {
-    private final SourceFile source;
     private final List<YScalar> pieces;
     private final List<Integer> starts = new ArrayList<>();
     private final int[][] maps;
     private final String text;
     private final YNode node;
 
-    private CommandText(SourceFile source, YNode node, List<YScalar> pieces, int lineBreaks) {
-        this.source = source;
+    private CommandText(YNode node, List<YScalar> pieces, int lineBreaks) {
         this.node = node;
         this.pieces = pieces;
         this.maps = new int[pieces.size()][];
@@ -38,36 +35,37 @@ public final class CommandText {
     }
 
     /** A command from a scalar or a list of scalars; null when the node holds no command text. */
-    public static CommandText of(SourceFile source, YNode node) {
+    public static CommandText of(YNode node) {
         List<YScalar> pieces = new ArrayList<>();
         scalars(node, pieces);
-        return pieces.isEmpty() ? null : new CommandText(source, node, pieces, pieces.size());
+        return pieces.isEmpty() ? null : new CommandText(node, pieces, pieces.size());
     }
 
     /**
      * A container's {@code command} and {@code args} as the controller's default (buildkite) interposer runs
      * them: command entries joined with newlines, args appended to the last line.
      */
-    public static CommandText ofContainer(SourceFile source, YNode command, YNode args) {
+    public static CommandText ofContainer(YNode command, YNode args) {
         List<YScalar> pieces = new ArrayList<>();
         scalars(command, pieces);
         int lines = pieces.size();
         scalars(args, pieces);
-        return pieces.isEmpty() ? null : new CommandText(source, command, pieces, lines);
+        return pieces.isEmpty() ? null : new CommandText(command, pieces, lines);
     }
 
     /**
      * A container that the controller does not interpose (a sidecar, or one a patch adds) runs {@code command}
      * and {@code args} as one argument vector: one command line. {@code sh -c SCRIPT} runs SCRIPT.
      */
-    public static CommandText ofExec(SourceFile source, YNode command, YNode args) {
+    public static CommandText ofExec(YNode command, YNode args) {
         List<YScalar> pieces = new ArrayList<>();
         scalars(command, pieces);
         scalars(args, pieces);
         if (pieces.size() >= 3 && isShell(pieces.get(0).value()) && pieces.get(1).value().matches("-[a-z]*c")) {
-            return of(source, pieces.get(2));
+            return of(pieces.get(2));
         }
-        return pieces.isEmpty() ? null : new CommandText(source, command != null ? command : args, pieces, 1);
+        return pieces.isEmpty() ? null
+                : new CommandText(command != null ? command : args, pieces, 1);
     }
 
     private static boolean isShell(String program) {
@@ -107,7 +105,7 @@ public final class CommandText {
         if (to < from) {
             to = from;
         }
-        return source.spanOf(from, to);
+        return pieces.get(i).source().spanOf(from, to);
     }
 
     /** The scalar that holds script offset {@code offset}. */
@@ -126,7 +124,7 @@ public final class CommandText {
 
     private int[] map(int i) {
         if (maps[i] == null) {
-            maps[i] = ScalarPositions.map(source, pieces.get(i));
+            maps[i] = ScalarPositions.map(pieces.get(i).source(), pieces.get(i));
         }
         return maps[i];
     }

@@ -1,6 +1,5 @@
 package dev.bklint.pipeline;
 
-import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
@@ -22,14 +21,12 @@ public final class PipelineReader {
     private static final Set<String> NESTED_FORMS = Set.of("command", "commands", "script");
 
     private final YamlDocument document;
-    private final SourceFile source;
     private final List<CommandStep> steps = new ArrayList<>();
     private final List<PipelineProblem> problems = new ArrayList<>();
     private Pipeline pipeline;
 
     private PipelineReader(YamlDocument document) {
         this.document = document;
-        this.source = document.source();
     }
 
     public static Pipeline read(YamlDocument document) {
@@ -111,7 +108,7 @@ public final class PipelineReader {
             label = step.string("name");
         }
         YNode commandNode = step.has("command") ? step.get("command") : step.get("commands");
-        return new CommandStep(pipeline, step, label, CommandText.of(source, commandNode),
+        return new CommandStep(pipeline, step, label, CommandText.of(commandNode),
                 Env.fromBuildkite(step.get("env"), "step env"), step.getScalar("image"), step.get("agents"),
                 plugins(step.get("plugins")), step.get("timeout_in_minutes"));
     }

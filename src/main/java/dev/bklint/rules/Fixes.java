@@ -3,7 +3,6 @@ package dev.bklint.rules;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.report.Edit;
 import dev.bklint.report.Fix;
-import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YSeq;
@@ -16,14 +15,10 @@ public final class Fixes {
     private Fixes() {
     }
 
-    public static SourceFile source(PodContainer c) {
-        return c.pod().step().pipeline().document().source();
-    }
-
     /** Sets a field under the container as written, e.g. {@code securityContext.privileged: true}. */
     public static Fix setInContainer(PodContainer c, String description, List<String> path, String value) {
         String snippet = YamlEdits.snippet(path, value);
-        List<Edit> edits = c.written() == null ? List.of() : YamlEdits.set(source(c), c.written(), path, value);
+        List<Edit> edits = c.written() == null ? List.of() : YamlEdits.set(c.written(), path, value);
         return new Fix(description, snippet, edits);
     }
 
@@ -31,7 +26,7 @@ public final class Fixes {
     public static Fix setInPod(PodContainer c, String description, List<String> path, String value) {
         String snippet = YamlEdits.snippet(path, value);
         YMap podSpec = c.pod().plugin() == null ? null : c.pod().plugin().podSpec();
-        List<Edit> edits = podSpec == null ? List.of() : YamlEdits.set(source(c), podSpec, path, value);
+        List<Edit> edits = podSpec == null ? List.of() : YamlEdits.set(podSpec, path, value);
         return new Fix(description, snippet, edits);
     }
 
@@ -55,7 +50,7 @@ public final class Fixes {
                 edits.addAll(v != null ? List.of(YamlEdits.replace(v.value(), value))
                         : YamlEdits.insertBlock(existing, "value: " + value));
             } else if (env != null) {
-                edits.addAll(YamlEdits.append(source(c), env, item));
+                edits.addAll(YamlEdits.append(env, item));
             } else if (!written.has("env")) {
                 edits.addAll(YamlEdits.insertBlock(written, "env:\n" + indent(item)));
             }
@@ -64,8 +59,8 @@ public final class Fixes {
     }
 
     /** Removes an entry (key and value) from the file. */
-    public static Fix remove(SourceFile source, YEntry entry, String description) {
-        Edit edit = YamlEdits.deleteEntry(source, entry);
+    public static Fix remove(YEntry entry, String description) {
+        Edit edit = YamlEdits.deleteEntry(entry);
         return new Fix(description, null, edit == null ? List.of() : List.of(edit));
     }
 

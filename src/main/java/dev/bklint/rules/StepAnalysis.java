@@ -8,11 +8,13 @@ import dev.bklint.pipeline.CommandStep;
 import java.util.List;
 
 /**
- * A command step as the rules see it: the step, its kubernetes plugin (null when absent), its effective pod
- * (null when it does not run on Kubernetes as far as the pipeline shows) and its BuildKit view (null when it
- * runs no BuildKit).
+ * A command step, or a workload of a plain Kubernetes manifest, as the rules see it: the step (null for a
+ * manifest), its kubernetes plugin (null when absent), its effective pod (null when it does not run on
+ * Kubernetes as far as the pipeline shows), its BuildKit view (null when it runs no BuildKit), and a label and
+ * line for reports.
  */
-public record StepAnalysis(CommandStep step, KubernetesPlugin plugin, EffectivePod pod, BuildkitStep buildkit) {
+public record StepAnalysis(CommandStep step, KubernetesPlugin plugin, EffectivePod pod, BuildkitStep buildkit,
+                           String label, int line) {
     /** The step's BuildKit containers; empty when it runs no BuildKit. */
     public List<BuildkitContainer> buildkitContainers() {
         return buildkit == null ? List.of() : buildkit.containers();

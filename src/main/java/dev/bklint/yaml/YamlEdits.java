@@ -31,7 +31,8 @@ public final class YamlEdits {
      * Deletes a whole entry with its lines; null when the entry shares a line with other content (a flow
      * mapping, or a list item's first key) and so cannot be cut out by lines.
      */
-    public static Edit deleteEntry(SourceFile source, YEntry entry) {
+    public static Edit deleteEntry(YEntry entry) {
+        SourceFile source = entry.key().source();
         Span k = entry.key().span();
         Span v = entry.value().span();
         String before = source.line(k.line()).substring(0, Math.min(k.column() - 1, source.line(k.line()).length()));
@@ -50,12 +51,12 @@ public final class YamlEdits {
      * exist and inserts the rest as nested lines, or replaces the value when the whole path exists.
      * Returns an empty list when the text cannot be edited safely.
      */
-    public static List<Edit> set(SourceFile source, YMap map, List<String> path, String value) {
+    public static List<Edit> set(YMap map, List<String> path, String value) {
         YMap current = map;
         for (int i = 0; i < path.size(); i++) {
             YEntry e = current.entry(path.get(i));
             if (e == null || e.merged()) {
-                return insert(source, current, path.subList(i, path.size()), value);
+                return insertBlock(current, snippet(path.subList(i, path.size()), value));
             }
             if (i == path.size() - 1) {
                 return List.of(replace(e.value(), value));
@@ -80,10 +81,6 @@ public final class YamlEdits {
             }
         }
         return b.toString();
-    }
-
-    private static List<Edit> insert(SourceFile source, YMap map, List<String> path, String value) {
-        return insertBlock(map, snippet(path, value));
     }
 
     /**
@@ -121,12 +118,13 @@ public final class YamlEdits {
     }
 
     /** Appends an item (written as if its dash sat at column 0) to a block sequence, at the items' indentation. */
-    public static List<Edit> append(SourceFile source, YSeq seq, String item) {
+    public static List<Edit> append(YSeq seq, String item) {
         if (seq.isFlow() || seq.size() == 0) {
             return List.of();
         }
         YNode last = seq.items().get(seq.size() - 1);
         YNode first = seq.items().get(0);
+        SourceFile source = first.source();
         String line = source.line(first.span().line());
         int dash = line.lastIndexOf('-', first.span().column() - 1);
         if (dash < 0) {

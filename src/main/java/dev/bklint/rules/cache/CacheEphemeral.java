@@ -15,6 +15,9 @@ public final class CacheEphemeral implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
         StateDirMounts m = StateDirMounts.of(daemon);
+        if (daemon.step().step() == null) {
+            return; // a long-lived manifest pod keeps its emptyDir across builds: only a job's pod loses it
+        }
         if (m == null || m.atStateDir() == null || !"emptyDir".equals(m.atStateDir().volumeKind())) {
             return;
         }

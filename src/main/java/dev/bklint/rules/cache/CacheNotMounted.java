@@ -32,9 +32,8 @@ public final class CacheNotMounted implements Rule {
         YSeq volumes = c.pod().plugin() == null || c.pod().plugin().podSpec() == null ? null
                 : c.pod().plugin().podSpec().getSeq("volumes");
         if (mounts != null && volumes != null) {
-            var source = c.pod().step().pipeline().document().source();
-            edits.addAll(YamlEdits.append(source, volumes, "- name: buildkit-state\n  emptyDir: {}"));
-            edits.addAll(YamlEdits.append(source, mounts, mount));
+            edits.addAll(YamlEdits.append(volumes, "- name: buildkit-state\n  emptyDir: {}"));
+            edits.addAll(YamlEdits.append(mounts, mount));
             if (edits.size() != 2) {
                 edits.clear();
             }

@@ -15,6 +15,9 @@ import java.util.List;
 public final class KubernetesPluginVersionSuffix implements Rule {
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
+        if (step.step() == null) {
+            return;
+        }
         for (PluginUse use : step.step().plugins()) {
             if (!use.isKubernetes() || use.ref() == null) {
                 continue;

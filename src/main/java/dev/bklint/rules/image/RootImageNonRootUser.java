@@ -27,7 +27,7 @@ public final class RootImageNonRootUser implements Rule {
                     + "as a non-root user it takes its rootless path, which needs `XDG_RUNTIME_DIR` and `rootlesskit`, "
                     + "and the rootful image has neither, so the script aborts before the build starts. Remove "
                     + "`runAsUser` (root is the image's default), or use the rootless image with uid 1000.",
-                    Fixes.remove(Fixes.source(c), user.entry(), "Remove `runAsUser: " + uid + "`."));
+                    Fixes.remove(user.entry(), "Remove `runAsUser: " + uid + "`."));
             return;
         }
         Setting nonRoot = c.security("runAsNonRoot");
@@ -36,7 +36,7 @@ public final class RootImageNonRootUser implements Rule {
                     + c.image().value() + "`, which runs as root, with `runAsNonRoot: true` (" + nonRoot.where()
                     + "). The kubelet refuses to start it: `Error: container has runAsNonRoot and image will run as "
                     + "root` (CreateContainerConfigError). Remove `runAsNonRoot`, or use the rootless image.",
-                    Fixes.remove(Fixes.source(c), nonRoot.entry(), "Remove `runAsNonRoot: true`."));
+                    Fixes.remove(nonRoot.entry(), "Remove `runAsNonRoot: true`."));
         }
     }
 }

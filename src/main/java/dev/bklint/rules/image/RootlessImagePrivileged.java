@@ -26,6 +26,6 @@ public final class RootlessImagePrivileged implements Rule {
                 + "`--oci-worker-no-process-sandbox` flag, while `privileged: true` gives the container every "
                 + "capability and host device. Remove `privileged: true` (or use the rootful image if you mean to "
                 + "run privileged).",
-                Fixes.remove(Fixes.source(c), privileged.entry(), "Remove `privileged: true`."));
+                Fixes.remove(privileged.entry(), "Remove `privileged: true`."));
     }
 }

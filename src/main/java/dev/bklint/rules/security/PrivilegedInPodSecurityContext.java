@@ -21,7 +21,7 @@ public final class PrivilegedInPodSecurityContext implements Rule {
         if (entry == null) {
             return;
         }
-        var delete = YamlEdits.deleteEntry(pod.step().pipeline().document().source(), entry);
+        var delete = YamlEdits.deleteEntry(entry);
         reporter.report(entry.key(), "`privileged` is written in the pod-level `securityContext`, where Kubernetes "
                 + "has no such field: the controller drops unknown fields silently, so no container is privileged. "
                 + "Move it into the securityContext of the container that needs it.",

@@ -24,7 +24,7 @@ public final class PrivilegedWithoutEscalation implements Rule {
                     + "`allowPrivilegeEscalation: false`; the API server rejects the pod (`cannot set "
                     + "allowPrivilegeEscalation to false and privileged to true`), so the job never starts. A "
                     + "privileged container can always escalate: remove `allowPrivilegeEscalation: false`.",
-                    Fixes.remove(Fixes.source(c), ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
+                    Fixes.remove(ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
         }
     }
 }

@@ -24,6 +24,6 @@ public final class RootlessNoNewPrivileges implements Rule {
                 + "that rootlesskit needs then lose their privileges and the daemon cannot start "
                 + "(`newuidmap: Could not set caps`). Remove the setting (rootless BuildKit needs escalation for "
                 + "those two helpers only).",
-                Fixes.remove(Fixes.source(c), ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
+                Fixes.remove(ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
     }
 }

@@ -10,6 +10,9 @@ import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.Span;
+import dev.bklint.yaml.YSeq;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
 
 /**
  * BK201: rootless BuildKit with its process sandbox on needs an unmasked /proc, which Kubernetes gives only with
@@ -29,7 +32,12 @@ public final class RootlessProcessSandbox implements Rule {
         }
         DaemonFlags flags = daemon.flags();
         Span at = flags.span() != null ? flags.span() : daemon.daemon().span();
-        Fix fix = flags.span() == null || "container env".equals(flags.origin())
+        boolean viaScript = daemon.daemon().how().equals("buildctl-daemonless.sh");
+        String how = viaScript ? "Set `BUILDKITD_FLAGS=" + DaemonFlags.NO_PROCESS_SANDBOX + "`"
+                + (daemon.step().step() != null ? " and a step `timeout_in_minutes`." : ".")
+                : "Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to buildkitd's arguments.";
+        Fix fix = !viaScript ? argsFix(c)
+                : flags.span() == null || "container env".equals(flags.origin())
                 ? Fixes.setEnv(c, "Set `BUILDKITD_FLAGS` to `" + DaemonFlags.NO_PROCESS_SANDBOX + "` in container `"
                         + c.name() + "`.", "BUILDKITD_FLAGS", DaemonFlags.NO_PROCESS_SANDBOX)
                 : Fix.describe("Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to `BUILDKITD_FLAGS` where it is set ("
@@ -38,7 +46,14 @@ public final class RootlessProcessSandbox implements Rule {
                 + "mounts a fresh /proc, which Kubernetes masks, so the first `RUN` fails with `mount proc:/proc "
                 + "(via /proc/self/fd/6), flags: 0xe: operation not permitted` (builds without `RUN` pass, so it "
                 + "breaks late). The original guide's rootless non-privileged mode does this; every upstream "
-                + "Kubernetes rootless example sets `" + DaemonFlags.NO_PROCESS_SANDBOX + "`. Set `BUILDKITD_FLAGS="
-                + DaemonFlags.NO_PROCESS_SANDBOX + "` and a step `timeout_in_minutes`.", fix);
+                + "Kubernetes rootless example sets `" + DaemonFlags.NO_PROCESS_SANDBOX + "`. " + how, fix);
+    }
+
+    /** buildkitd started directly (or by the image entrypoint) reads flags from its arguments, not the env. */
+    private static Fix argsFix(PodContainer c) {
+        YSeq args = c.node() == null ? null : c.node().getSeq("args");
+        String item = "- " + DaemonFlags.NO_PROCESS_SANDBOX;
+        return new Fix("Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to the daemon's arguments.", "args:\n  " + item,
+                args != null && !c.ownCommand() ? YamlEdits.append(args, item) : List.of());
     }
 }

@@ -16,6 +16,9 @@ public final class SandboxOffWithoutTimeout implements Rule {
             return;
         }
         CommandStep step = daemon.step().step();
+        if (step == null) {
+            return; // a plain manifest has no Buildkite timeout to set
+        }
         var plugin = daemon.step().pod() == null ? null : daemon.step().pod().plugin();
         if (step.timeoutInMinutes() != null || plugin != null && plugin.field("jobActiveDeadlineSeconds") != null) {
             return; // either bounds how long a leaked process can keep the pod alive
