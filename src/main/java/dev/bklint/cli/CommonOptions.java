@@ -1,6 +1,11 @@
 package dev.bklint.cli;
 
+import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.rules.KubernetesVersion;
+import dev.bklint.source.InputError;
+import dev.bklint.source.SourceReader;
+import dev.bklint.yaml.YamlSyntaxError;
+import java.nio.file.Path;
 import dev.bklint.rules.Options;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +20,15 @@ public final class CommonOptions {
     @Option(names = "--pod-security-level", paramLabel = "LEVEL",
             description = "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.")
     String podSecurityLevel;
+
+    @Option(names = "--controller-config", paramLabel = "FILE",
+            description = "The controller's configuration (Helm values with config:, or the config file): its "
+                    + "pod-spec-patch, queue and tags are applied.")
+    String controllerConfig;
+
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "The checkout the build reads its Dockerfile from (default: the folder holding .buildkite/).")
+    Path projectDir;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
@@ -38,7 +52,21 @@ public final class CommonOptions {
                         + "not '" + podSecurityLevel + "'");
             }
         }
-        return new Options(version, assumed, level);
+        return new Options(version, assumed, level, controller(), projectDir);
+    }
+
+    private ControllerConfig controller() {
+        if (controllerConfig == null) {
+            return null;
+        }
+        try {
+            return ControllerConfig.parse(SourceReader.read(Path.of(controllerConfig), controllerConfig));
+        } catch (InputError e) {
+            throw new IllegalArgumentException("--controller-config: " + e.getMessage());
+        } catch (YamlSyntaxError e) {
+            throw new IllegalArgumentException("--controller-config: " + controllerConfig + ":" + e.span().line() + ":"
+                    + e.span().column() + ": " + e.getMessage());
+        }
     }
 
     boolean useColor() {

@@ -38,6 +38,10 @@ public final class InspectCommand implements Callable<Integer> {
         Options options = common.options();
         out.println("Kubernetes version: " + options.kubernetesVersion()
                 + (options.versionAssumed() ? " (assumed; set --kubernetes-version)" : ""));
+        out.println("Controller: " + (options.controller() == null
+                ? "configuration not given (assumed: no pod-spec-patch, polling the cluster's default queue; "
+                  + "set --controller-config)"
+                : options.controller().source().path() + " (queue " + options.controller().polledQueue() + ")"));
         Linter linter = new Linter(RuleRegistry.load(), options);
         for (SourceFile source : inputs.sources) {
             FileResult result = linter.lint(source);

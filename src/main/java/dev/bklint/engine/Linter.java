@@ -20,7 +20,10 @@ import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
+import dev.bklint.dockerfile.Project;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -29,6 +32,7 @@ import java.util.function.BiConsumer;
 public final class Linter {
     private final RuleRegistry registry;
     private final Options options;
+    private final Map<String, java.util.Optional<Project>> projects = new HashMap<>();
 
     public Linter(RuleRegistry registry, Options options) {
         this.registry = registry;
@@ -60,7 +64,7 @@ public final class Linter {
             Pipeline pipeline = PipelineReader.read(document);
             visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
             for (CommandStep step : pipeline.steps()) {
-                StepAnalysis analysis = analyse(step);
+                StepAnalysis analysis = analyse(step, options);
                 analysed.add(analysis);
                 visitStep(source, findings, analysis);
             }
@@ -84,17 +88,21 @@ public final class Linter {
      * A step runs in a pod when it uses the kubernetes plugin or an {@code image:} (which only the Kubernetes
      * stack honours); otherwise only its command lines are checked.
      */
-    static StepAnalysis analyse(CommandStep step) {
+    static StepAnalysis analyse(CommandStep step, Options options) {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
-        EffectivePod pod = plugin != null || step.effectiveImage() != null ? PodBuilder.build(step, plugin) : null;
+        var controllerPatch = options.controller() == null ? null : options.controller().podSpecPatch();
+        EffectivePod pod = plugin != null || step.effectiveImage() != null
+                ? PodBuilder.build(step, plugin, controllerPatch) : null;
         BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
         return new StepAnalysis(step, plugin, pod, buildkit, step.label(), step.node().span().line());
     }
 
     private void visit(SourceFile source, List<Finding> findings,
                        BiConsumer<dev.bklint.rules.Rule, Reporter> call) {
+        Project project = projects.computeIfAbsent(source.path(),
+                p -> java.util.Optional.ofNullable(Project.forFile(p, options.projectDir()))).orElse(null);
         for (RuleRegistry.LoadedRule r : registry.rules()) {
-            call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings));
+            call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings, project));
         }
     }
 

@@ -6,6 +6,7 @@ public enum ImageSource {
     STEP_IMAGE("the step's `image:`"),
     PIPELINE_IMAGE("the pipeline's `image:`"),
     PATCH("the plugin's podSpecPatch"),
+    CONTROLLER_PATCH("the controller's pod-spec-patch"),
     CONTROLLER_DEFAULT("the controller's default agent image");
 
     private final String description;

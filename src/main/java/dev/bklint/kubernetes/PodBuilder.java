@@ -16,29 +16,37 @@ import java.util.Map;
  * Builds the pod the Agent Stack for Kubernetes controller would run for a step, in its order: the plugin's
  * podSpec (or the default {@code container-0}), the step's or pipeline's {@code image:} on every command
  * container, then the plugin's podSpecPatch as a strategic merge. The controller's own {@code pod-spec-patch}
- * is configuration a pipeline cannot see, so it is not modelled.
+ * lives in its configuration; it is applied (before the step's image) when bklint is given that configuration.
  */
 public final class PodBuilder {
     private final CommandStep step;
     private final KubernetesPlugin plugin;
     private final EffectivePod pod;
+    private final YMap controllerPatch;
     private final YMap patch;
 
-    private PodBuilder(CommandStep step, KubernetesPlugin plugin) {
+    private PodBuilder(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch) {
         this.step = step;
         this.plugin = plugin;
+        this.controllerPatch = controllerPatch;
         this.patch = plugin == null ? null : plugin.podSpecPatch();
-        YMap podSpec = plugin == null ? null : plugin.podSpec();
-        YMap spec = podSpec;
-        if (patch != null) {
-            spec = podSpec == null ? patch : (YMap) StrategicMerge.merge(podSpec, patch);
+        YMap spec = plugin == null ? null : plugin.podSpec();
+        for (YMap p : new YMap[] {controllerPatch, patch}) {
+            if (p != null) {
+                spec = spec == null ? p : (YMap) StrategicMerge.merge(spec, p);
+            }
         }
         YMap metadata = plugin == null ? null : plugin.metadata();
         this.pod = new EffectivePod(step, plugin, spec, metadata == null ? null : metadata.getMap("annotations"));
     }
 
     public static EffectivePod build(CommandStep step, KubernetesPlugin plugin) {
-        return new PodBuilder(step, plugin).build();
+        return build(step, plugin, null);
+    }
+
+    /** With the controller's {@code pod-spec-patch} (null when unknown). */
+    public static EffectivePod build(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch) {
+        return new PodBuilder(step, plugin, controllerPatch).build();
     }
 
     /**
@@ -57,6 +65,7 @@ public final class PodBuilder {
     private PodBuilder(EffectivePod pod) {
         this.step = null;
         this.plugin = null;
+        this.controllerPatch = null;
         this.patch = null;
         this.pod = pod;
     }
@@ -72,6 +81,8 @@ public final class PodBuilder {
 
     private EffectivePod build() {
         YMap podSpec = plugin == null ? null : plugin.podSpec();
+        Map<String, YMap> controllerContainers = named(controllerPatch == null ? null
+                : controllerPatch.getSeq("containers"), "container-");
         Map<String, YMap> patchContainers = named(patch == null ? null : patch.getSeq("containers"), "container-");
         YSeq written = podSpec == null ? null : podSpec.getSeq("containers");
         boolean any = false;
@@ -79,20 +90,18 @@ public final class PodBuilder {
             for (int i = 0; i < written.size(); i++) {
                 if (written.items().get(i) instanceof YMap c) {
                     String name = c.string("name") != null ? c.string("name") : "container-" + i;
-                    pod.containers.add(commandContainer(name, c, patchContainers.remove(name)));
+                    pod.containers.add(commandContainer(name, c, controllerContainers.remove(name),
+                            patchContainers.remove(name)));
                     any = true;
                 }
             }
         }
         if (!any && !pod.fromTemplate()) {
-            pod.containers.add(commandContainer("container-0", null, patchContainers.remove("container-0")));
+            pod.containers.add(commandContainer("container-0", null, controllerContainers.remove("container-0"),
+                    patchContainers.remove("container-0")));
         }
-        for (Map.Entry<String, YMap> extra : patchContainers.entrySet()) {
-            YMap c = extra.getValue();
-            pod.containers.add(new PodContainer(pod, extra.getKey(), PodContainer.Kind.UNMANAGED, c, c,
-                    c.getScalar("image"), ImageSource.PATCH, null, CommandText.ofExec(c.get("command"),
-                    c.get("args")), hasCommand(c), Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
-        }
+        addUnmanaged(controllerContainers, ImageSource.CONTROLLER_PATCH);
+        addUnmanaged(patchContainers, ImageSource.PATCH);
         Map<String, YMap> sidecars = named(plugin == null ? null : plugin.sidecars(), "sidecar-");
         for (Map.Entry<String, YMap> s : sidecars.entrySet()) {
             YMap c = s.getValue();
@@ -103,14 +112,35 @@ public final class PodBuilder {
         return pod;
     }
 
-    private PodContainer commandContainer(String name, YMap written, YMap patched) {
-        YMap node = written;
-        if (patched != null) {
-            node = written == null ? patched : (YMap) StrategicMerge.merge(written, patched);
+    /** Containers that a patch names but the pod does not have: the patch adds them, running their own command. */
+    private void addUnmanaged(Map<String, YMap> containers, ImageSource source) {
+        for (Map.Entry<String, YMap> extra : containers.entrySet()) {
+            YMap c = extra.getValue();
+            pod.containers.add(new PodContainer(pod, extra.getKey(), PodContainer.Kind.UNMANAGED, c, c,
+                    c.getScalar("image"), source, null, CommandText.ofExec(c.get("command"),
+                    c.get("args")), hasCommand(c), Env.fromKubernetes(c.get("env"), "container env"), mounts(c)));
         }
+    }
+
+    private static YMap merged(YMap base, YMap patch) {
+        return patch == null ? base : base == null ? patch : (YMap) StrategicMerge.merge(base, patch);
+    }
+
+    private static YScalar imageOf(YMap patch) {
+        YScalar image = patch == null ? null : patch.getScalar("image");
+        return image == null || image.isNull() ? null : image;
+    }
+
+    private PodContainer commandContainer(String name, YMap written, YMap controllerPatched, YMap patched) {
+        YMap node = merged(merged(written, controllerPatched), patched);
         YScalar podSpecImage = written == null ? null : written.getScalar("image");
         YScalar image = podSpecImage;
         ImageSource imageSource = written == null ? ImageSource.CONTROLLER_DEFAULT : ImageSource.POD_SPEC;
+        if (imageOf(controllerPatched) != null) {
+            podSpecImage = imageOf(controllerPatched);
+            image = podSpecImage;
+            imageSource = ImageSource.CONTROLLER_PATCH;
+        }
         YScalar replaced = null;
         YScalar stepImage = step.effectiveImage();
         if (stepImage != null && !stepImage.isNull()) {
@@ -118,9 +148,9 @@ public final class PodBuilder {
             image = stepImage;
             imageSource = step.image() != null ? ImageSource.STEP_IMAGE : ImageSource.PIPELINE_IMAGE;
         }
-        if (patched != null && patched.getScalar("image") != null && !patched.getScalar("image").isNull()) {
+        if (imageOf(patched) != null) {
             replaced = null;
-            image = patched.getScalar("image");
+            image = imageOf(patched);
             imageSource = ImageSource.PATCH;
         }
         boolean own = node != null && hasCommand(node);
@@ -130,7 +160,8 @@ public final class PodBuilder {
                 : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());
         List<Mount> mounts = mounts(node);
         addCommandParamsMounts(mounts);
-        return new PodContainer(pod, name, PodContainer.Kind.COMMAND, node, written != null ? written : patched,
+        return new PodContainer(pod, name, PodContainer.Kind.COMMAND, node, written != null ? written
+                : patched != null && patched.source() == step.pipeline().document().source() ? patched : null,
                 image, imageSource, replaced, script, own, env, mounts);
     }
 

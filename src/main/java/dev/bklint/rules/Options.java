@@ -1,13 +1,26 @@
 package dev.bklint.rules;
 
+import dev.bklint.kubernetes.ControllerConfig;
+import java.nio.file.Path;
+
 /**
- * What the user told bklint about the target: the Kubernetes version (assumed current when not given) and the
- * Pod Security Standards level the namespace enforces (null when not given).
+ * What the user told bklint about the target: the Kubernetes version (assumed current when not given), the
+ * Pod Security Standards level the namespace enforces, the controller's configuration and the checkout that
+ * Dockerfiles are found in (each null when not given).
  */
-public record Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel) {
+public record Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel,
+                      ControllerConfig controller, Path projectDir) {
     public static final KubernetesVersion CURRENT = new KubernetesVersion(1, 36);
 
+    public Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel) {
+        this(kubernetesVersion, versionAssumed, podSecurityLevel, null, null);
+    }
+
     public static Options defaults() {
-        return new Options(CURRENT, true, null);
+        return new Options(CURRENT, true, null, null, null);
+    }
+
+    public Options withController(ControllerConfig config) {
+        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir);
     }
 }

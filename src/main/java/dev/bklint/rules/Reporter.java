@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.dockerfile.Project;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Fix;
 import dev.bklint.report.Severity;
@@ -13,12 +14,19 @@ public final class Reporter {
     private final String path;
     private final Options options;
     private final List<Finding> sink;
+    private final Project project;
 
-    public Reporter(RuleMeta meta, String path, Options options, List<Finding> sink) {
+    public Reporter(RuleMeta meta, String path, Options options, List<Finding> sink, Project project) {
         this.meta = meta;
         this.path = path;
         this.options = options;
         this.sink = sink;
+        this.project = project;
+    }
+
+    /** The checkout of the file being linted, or null when it cannot be told. */
+    public Project project() {
+        return project;
     }
 
     public Options options() {
