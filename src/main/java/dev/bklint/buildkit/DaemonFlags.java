@@ -23,8 +23,10 @@ public record DaemonFlags(String value, String origin, Span span) {
         return words;
     }
 
+    /** True when the flag is given; quotes around it (BK416's mistake) do not hide it. */
     public boolean has(String flag) {
-        for (String w : words()) {
+        for (String quoted : words()) {
+            String w = quoted.replace("\"", "").replace("'", "");
             if (w.equals(flag) || w.startsWith(flag + "=") && !w.endsWith("=false")) {
                 return true;
             }

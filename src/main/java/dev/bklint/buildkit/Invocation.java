@@ -33,4 +33,31 @@ public record Invocation(BuildctlCommand command, CommandText script, BuildkitCo
         String raw = script.text().substring(flag.word().start(), end);
         return raw.indexOf('"') < 0 && raw.indexOf('\'') < 0 && raw.indexOf('\\') < 0;
     }
+
+    /** A CSV-valued flag ({@code --output}, {@code --export-cache}, {@code --import-cache}) with its options. */
+    public record CsvFlag(Flag flag, CsvOptions options) {
+    }
+
+    /** Each use of a CSV-valued flag, in order. */
+    public java.util.List<CsvFlag> csvFlags(String name) {
+        java.util.List<CsvFlag> list = new java.util.ArrayList<>();
+        for (Flag f : command.flags(name)) {
+            if (f.value() != null) {
+                list.add(new CsvFlag(f, CsvOptions.parse(f.value())));
+            }
+        }
+        return list;
+    }
+
+    /** The source span of one CSV entry of a flag's value (the whole value when it cannot be placed). */
+    public Span entrySpan(Flag flag, CsvOptions.Entry entry) {
+        if (flag.valueWord() == null || !isPlain(flag)) {
+            return valueSpan(flag);
+        }
+        // The entry's offset is where its value starts (its key, when it has no value).
+        int keyOffset = entry.value() == null ? entry.offset() : entry.offset() - entry.key().length() - 1;
+        int start = flag.valueStart() + Math.max(0, keyOffset);
+        int length = entry.key().length() + (entry.value() == null ? 0 : entry.value().length() + 1);
+        return script.span(start, Math.min(start + length, flag.valueWord().end()));
+    }
 }

@@ -106,7 +106,7 @@ class CliTest {
             System.setIn(new ByteArrayInputStream(Files.readAllBytes(Path.of(BK101))));
             Run run = Fixtures.run("--color=never", "--stdin-filename", ".buildkite/pipeline.yml", "-");
             assertEquals(1, run.exit());
-            assertTrue(run.out().contains(".buildkite/pipeline.yml:29:31: error[BK101"), run.out());
+            assertTrue(run.out().contains(".buildkite/pipeline.yml:35:31: error[BK101"), run.out());
         } finally {
             System.setIn(original);
         }
@@ -153,7 +153,7 @@ class CliTest {
     @Test
     void rulesListsEveryRuleInEachFormat() {
         Run text = Fixtures.run("rules");
-        assertEquals(34, text.out().lines().count());
+        assertEquals(dev.bklint.rules.RuleRegistry.load().metas().size(), text.out().lines().count());
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("BK201  error    rootless-process-sandbox")));
         assertTrue(Fixtures.run("rules", "--format=json").out().contains("\"id\": \"BK601\""));
         assertTrue(Fixtures.run("rules", "--format=markdown").out().startsWith("| id | name | severity | summary |"));

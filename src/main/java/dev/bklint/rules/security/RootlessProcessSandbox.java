@@ -9,7 +9,11 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.dockerfile.Project;
+import dev.bklint.report.Severity;
 import dev.bklint.source.Span;
+import java.util.ArrayList;
 import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
@@ -42,11 +46,37 @@ public final class RootlessProcessSandbox implements Rule {
                         + c.name() + "`.", "BUILDKITD_FLAGS", DaemonFlags.NO_PROCESS_SANDBOX)
                 : Fix.describe("Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to `BUILDKITD_FLAGS` where it is set ("
                         + flags.origin() + ").", "BUILDKITD_FLAGS=" + DaemonFlags.NO_PROCESS_SANDBOX);
+        String noRun = withoutRun(daemon, reporter.project());
+        if (noRun != null) {
+            reporter.report(Severity.INFO, at, "Rootless BuildKit in container `" + c.name() + "` keeps its process "
+                    + "sandbox, which on Kubernetes makes every `RUN` fail (`mount proc:/proc ... operation not "
+                    + "permitted`); " + noRun + " has no `RUN`, so it cannot bite yet. " + how, fix);
+            return;
+        }
         reporter.report(at, "Rootless BuildKit in container `" + c.name() + "` keeps its process sandbox: each `RUN` "
                 + "mounts a fresh /proc, which Kubernetes masks, so the first `RUN` fails with `mount proc:/proc "
                 + "(via /proc/self/fd/6), flags: 0xe: operation not permitted` (builds without `RUN` pass, so it "
                 + "breaks late). The original guide's rootless non-privileged mode does this; every upstream "
                 + "Kubernetes rootless example sets `" + DaemonFlags.NO_PROCESS_SANDBOX + "`. " + how, fix);
+    }
+
+    /** The Dockerfile(s) the daemon builds when all are known and none has a RUN, else null. */
+    private static String withoutRun(BuildkitContainer daemon, Project project) {
+        if (project == null) {
+            return null;
+        }
+        List<String> files = new ArrayList<>();
+        for (Invocation i : daemon.invocations()) {
+            if (!i.command().isBuild()) {
+                continue;
+            }
+            Project.Resolved d = project.resolve(i);
+            if (d == null || d.dockerfile() == null || d.dockerfile().hasRun()) {
+                return null;
+            }
+            files.add("`" + d.path().toString().replace('\\', '/') + "`");
+        }
+        return files.isEmpty() ? null : String.join(", ", files);
     }
 
     /** buildkitd started directly (or by the image entrypoint) reads flags from its arguments, not the env. */

@@ -1,0 +1,59 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import java.util.Set;
+
+/** BK409: cache exporters and importers that fail, or that quietly do less than written. */
+public final class CacheExportInvalid implements Rule {
+    private static final Set<String> EXPORTERS = Set.of("registry", "local", "inline", "gha", "s3", "azblob");
+    private static final Set<String> IMPORTERS = Set.of("registry", "local", "gha", "s3", "azblob");
+
+    @Override
+    public void visitBuildctl(Invocation invocation, Reporter reporter) {
+        check(invocation, reporter, "export-cache", EXPORTERS);
+        check(invocation, reporter, "import-cache", IMPORTERS);
+    }
+
+    private void check(Invocation invocation, Reporter reporter, String flag, Set<String> types) {
+        boolean export = flag.equals("export-cache");
+        for (Invocation.CsvFlag c : invocation.csvFlags(flag)) {
+            var csv = c.options();
+            String type = csv.get("type");
+            if (type == null) {
+                continue; // the deprecated `--export-cache <ref>` form still means a registry cache
+            }
+            String written = "`--" + flag + " " + c.flag().value() + "`";
+            if (type.equals("gha")) {
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + " uses the GitHub Actions "
+                        + "cache, which needs GitHub's cache service and token (`cache with type gha requires url "
+                        + "parameter to be set`); Buildkite has neither. Use `type=registry,ref=<repo>:buildcache`.",
+                        Fix.describe("Use a registry cache.", "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"
+                                + (export ? ",mode=max" : "")));
+            } else if (!export && type.equals("inline")) {
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + ": there is no inline "
+                        + "cache importer (`unknown cache importer: inline`). Inline cache is read from the image: "
+                        + "`--import-cache type=registry,ref=<image>`.", Fix.describe("Import inline cache from the "
+                        + "image.", "--import-cache type=registry,ref=<registry>/<repo>:<tag>"));
+            } else if (!types.contains(type)) {
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + ": `" + type + "` is not "
+                        + "a cache " + (export ? "exporter" : "importer") + " (`unknown cache " + (export ? "exporter"
+                        : "importer") + ": \"" + type + "\"`). Use one of: " + String.join(", ", types.stream().sorted()
+                        .toList()) + ".", Fix.describe("Use a known cache type.", "type=registry,ref=<registry>/<repo>:buildcache"));
+            } else if (type.equals("registry") && !csv.has("ref")) {
+                reporter.report(invocation.valueSpan(c.flag()), written + " has no `ref`: the build fails with `registry "
+                        + "cache " + (export ? "exporter" : "importer") + " requires ref`. Add "
+                        + "`ref=<registry>/<repo>:buildcache`.", Fix.describe("Name the cache image.",
+                        "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"));
+            }
+            String mode = csv.get("mode");
+            if (export && mode != null && !mode.equals("min") && !mode.equals("max")) {
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("mode")), "`mode=" + mode + "` is not a cache "
+                        + "mode; BuildKit silently treats it as `min` (only the final image's layers are cached). Write "
+                        + "`mode=max` to cache every stage, or `mode=min`.", Fix.describe("Use `mode=max`.", "mode=max"));
+            }
+        }
+    }
+}

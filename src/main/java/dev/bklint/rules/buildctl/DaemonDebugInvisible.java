@@ -1,0 +1,23 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+
+/** BK415: buildctl-daemonless.sh keeps the daemon's log to itself unless the daemon fails to start. */
+public final class DaemonDebugInvisible implements Rule {
+    @Override
+    public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
+        if (!"buildctl-daemonless.sh".equals(daemon.daemon().how()) || !daemon.flags().has("--debug")
+                || daemon.flags().span() == null) {
+            return;
+        }
+        reporter.report(daemon.flags().span(), "`--debug` in BUILDKITD_FLAGS makes buildkitd log more, but "
+                + "`buildctl-daemonless.sh` writes the daemon's log to a temporary file that it prints only when the "
+                + "daemon fails to start, then deletes: during the build you see none of it. For more detail on the "
+                + "build, use `--progress=plain` and put buildctl's own `--debug` before `build`.",
+                Fix.describe("Use buildctl's debug flag and plain progress.",
+                        "buildctl-daemonless.sh --debug build --progress=plain ..."));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bklint.rules.buildctl;
+
+import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+
+/** BK406: the image exporter pushes only the names given by {@code name=}; without one it pushes nothing, silently. */
+public final class PushWithoutName implements Rule {
+    @Override
+    public void visitBuildctl(Invocation invocation, Reporter reporter) {
+        for (Invocation.CsvFlag out : invocation.csvFlags("output")) {
+            var csv = out.options();
+            if (!"image".equals(csv.get("type")) || !csv.has("push") || csv.has("name")) {
+                continue;
+            }
+            String push = csv.get("push");
+            if (push != null && !push.isEmpty() && !push.equalsIgnoreCase("true") && !push.equals("1")) {
+                continue;
+            }
+            reporter.report(invocation.entrySpan(out.flag(), csv.entry("push")), "`" + out.flag().value() + "` asks "
+                    + "the image exporter to push but gives no `name=`: BuildKit pushes only the names listed there, "
+                    + "so the build succeeds and nothing is pushed, without any error. Add "
+                    + "`name=<registry>/<repository>:<tag>`.", Fix.describe("Name the image to push.",
+                    "--output type=image,name=registry.example.com/app:$${BUILDKITE_BUILD_NUMBER},push=true"));
+        }
+    }
+}
