@@ -30,6 +30,9 @@ public final class CommonOptions {
             description = "The checkout the build reads its Dockerfile from (default: the folder holding .buildkite/).")
     Path projectDir;
 
+    @Option(names = "--no-ignores", description = "Report everything: ignore `# bklint-ignore` comments.")
+    boolean noIgnores;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
     String color;
@@ -52,7 +55,7 @@ public final class CommonOptions {
                         + "not '" + podSecurityLevel + "'");
             }
         }
-        return new Options(version, assumed, level, controller(), projectDir);
+        return new Options(version, assumed, level, controller(), projectDir, noIgnores);
     }
 
     private ControllerConfig controller() {

@@ -69,6 +69,12 @@ public final class Linter {
                 visitStep(source, findings, analysis);
             }
         }
+        if (!options.noIgnores()) {
+            Suppressions suppressions = Suppressions.find(source, documents);
+            List<Finding> kept = new ArrayList<>(suppressions.apply(findings));
+            visit(source, kept, (rule, reporter) -> rule.visitSuppressions(suppressions, reporter));
+            findings = kept;
+        }
         return new FileResult(source, sorted(findings), analysed);
     }
 

@@ -9,18 +9,18 @@ import java.nio.file.Path;
  * Dockerfiles are found in (each null when not given).
  */
 public record Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel,
-                      ControllerConfig controller, Path projectDir) {
+                      ControllerConfig controller, Path projectDir, boolean noIgnores) {
     public static final KubernetesVersion CURRENT = new KubernetesVersion(1, 36);
 
     public Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel) {
-        this(kubernetesVersion, versionAssumed, podSecurityLevel, null, null);
+        this(kubernetesVersion, versionAssumed, podSecurityLevel, null, null, false);
     }
 
     public static Options defaults() {
-        return new Options(CURRENT, true, null, null, null);
+        return new Options(CURRENT, true, null, null, null, false);
     }
 
     public Options withController(ControllerConfig config) {
-        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir);
+        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir, noIgnores);
     }
 }

@@ -2,6 +2,7 @@ package dev.bklint.rules;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Invocation;
+import dev.bklint.engine.Suppressions;
 import dev.bklint.pipeline.Pipeline;
 import dev.bklint.yaml.YamlSyntaxError;
 
@@ -28,5 +29,9 @@ public interface Rule {
 
     /** Each {@code buildctl} / {@code buildctl-daemonless.sh} command line. */
     default void visitBuildctl(Invocation invocation, Reporter reporter) {
+    }
+
+    /** The file's suppression comments, after they were applied to its findings. */
+    default void visitSuppressions(Suppressions suppressions, Reporter reporter) {
     }
 }

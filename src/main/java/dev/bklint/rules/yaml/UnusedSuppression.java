@@ -1,0 +1,22 @@
+package dev.bklint.rules.yaml;
+
+import dev.bklint.engine.Suppressions;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+
+/** BK007: a {@code # bklint-ignore} comment that suppresses nothing hides nothing and misleads readers. */
+public final class UnusedSuppression implements Rule {
+    @Override
+    public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
+        for (Suppressions.Suppression s : suppressions.all()) {
+            if (!s.used()) {
+                reporter.report(s.comment(), "This `bklint-ignore` for " + String.join(", ", s.rules())
+                        + " suppresses nothing" + (s.scope() == null ? " in this file" : " on the node below it")
+                        + ": the finding it was written for is gone (or the rule id or placement is wrong). Remove the "
+                        + "comment, so that it does not hide a future finding.", Fix.describe("Remove the comment.",
+                        null));
+            }
+        }
+    }
+}
