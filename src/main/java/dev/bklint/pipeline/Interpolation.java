@@ -1,0 +1,230 @@
+package dev.bklint.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds what {@code buildkite-agent pipeline upload} will interpolate in one string, the way buildkite/interpolate
+ * parses it: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR?message}},
+ * {@code ${VAR:?message}}, {@code ${VAR:offset[:length]}}, {@code ${VAR%pattern}} / {@code %%} / {@code #} /
+ * {@code ##}. Escapes are text: {@code $$} and {@code \$} become a literal {@code $}, {@code \\} stays two
+ * backslashes (so {@code \\$VAR} is still expanded), {@code $(} is left to the shell, and a {@code $} followed by
+ * anything but a letter, {@code _} or <code>{</code> (or nothing) stays literal. A <code>${</code> that cannot be parsed fails
+ * the whole upload; it is returned as a {@link Kind#MALFORMED} token and scanning resumes after it.
+ */
+public final class Interpolation {
+    public enum Kind { VARIABLE, MALFORMED }
+
+    /**
+     * One expansion, or one malformed <code>${</code>, at {@code [start, end)} of the scanned string. {@code operator}
+     * is null for {@code $VAR} and {@code ${VAR}}, else one of {@code :- - ? :? : % %% # ##}; {@code argument} is
+     * the text after the operator as written (the default, message, offset or pattern). {@code nested} holds the
+     * expansions inside a default or message (they are looked up too, when the default is used). For a malformed
+     * token {@code name} may be null and {@code problem} says what is wrong.
+     */
+    public record Token(Kind kind, int start, int end, String name, String operator, String argument,
+                        List<Token> nested, String problem) {
+    }
+
+    private final String s;
+    private int pos;
+
+    private Interpolation(String s) {
+        this.s = s;
+    }
+
+    /** Every top-level expansion and malformed <code>${</code> of {@code text}, in order. */
+    public static List<Token> scan(String text) {
+        Interpolation p = new Interpolation(text);
+        List<Token> out = new ArrayList<>();
+        while (p.pos < text.length()) {
+            try {
+                p.expression(false, out);
+            } catch (Malformed m) {
+                out.add(m.token);
+                p.pos = Math.max(m.token.end(), m.token.start() + 2);
+            }
+        }
+        return out;
+    }
+
+    private static final class Malformed extends RuntimeException {
+        private final transient Token token;
+
+        Malformed(Token token) {
+            super(token.problem(), null, false, false);
+            this.token = token;
+        }
+    }
+
+    /** Reads text and expansions until the end, or until an unconsumed '}' when {@code inBraces}. */
+    private void expression(boolean inBraces, List<Token> out) {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (inBraces && c == '}') {
+                return;
+            }
+            if (s.startsWith("\\\\", pos)) {
+                pos += 2;
+            } else if (s.startsWith("\\$", pos) || s.startsWith("$$", pos) || s.startsWith("$(", pos)) {
+                pos += 2;
+            } else if (c == '$' && pos + 1 < s.length() && s.charAt(pos + 1) == '{') {
+                out.add(brace());
+            } else if (c == '$' && pos + 1 < s.length() && identifierStart(s.charAt(pos + 1))) {
+                int start = pos;
+                pos++;
+                String name = identifier();
+                out.add(new Token(Kind.VARIABLE, start, pos, name, null, null, List.of(), null));
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    private Token brace() {
+        int start = pos;
+        pos += 2;
+        if (pos >= s.length()) {
+            throw malformed(start, null, "`${` is never closed with `}`");
+        }
+        if (!identifierStart(s.charAt(pos))) {
+            String problem = s.charAt(pos) == '}'
+                    ? "`${}` names no variable"
+                    : "the name after `${` must start with a letter, not `" + s.charAt(pos) + "`";
+            throw malformed(start, null, problem);
+        }
+        String name = identifier();
+        if (pos >= s.length()) {
+            throw malformed(start, name, "`${" + name + "` is never closed with `}`");
+        }
+        char c = s.charAt(pos);
+        if (c == '}') {
+            pos++;
+            return new Token(Kind.VARIABLE, start, pos, name, null, null, List.of(), null);
+        }
+        String operator;
+        pos++;
+        if (c == ':') {
+            if (pos < s.length() && (s.charAt(pos) == '-' || s.charAt(pos) == '?')) {
+                operator = ":" + s.charAt(pos);
+                pos++;
+            } else {
+                operator = ":";
+            }
+        } else if (c == '%' || c == '#') {
+            operator = String.valueOf(c);
+            if (pos < s.length() && s.charAt(pos) == c) {
+                operator += c;
+                pos++;
+            }
+        } else if (c == '-' || c == '?') {
+            operator = String.valueOf(c);
+        } else {
+            pos--;
+            if (c == '\n' || c == '\r') {
+                throw malformed(start, name, "`${" + name + "` is never closed with `}` on its line");
+            }
+            throw malformed(start, name, "`${" + name + "` must be followed by `}` or an operator (`:-`, `-`, `:?`, "
+                    + "`?`, `:offset`, `%`, `#`), not " + (c == ' ' || c == '\t' ? "a space" : "`" + c + "`"));
+        }
+        int argStart = pos;
+        List<Token> nested = new ArrayList<>();
+        switch (operator) {
+            case ":-": case "-": case "?": case ":?":
+                expression(true, nested);
+                break;
+            case ":":
+                substring(start, name);
+                break;
+            default:
+                while (pos < s.length() && s.charAt(pos) != '}') {
+                    pos++;
+                }
+                break;
+        }
+        if (pos >= s.length() || s.charAt(pos) != '}') {
+            throw malformed(start, name, "`${" + name + "` is never closed with `}`");
+        }
+        String argument = s.substring(argStart, pos);
+        pos++;
+        return new Token(Kind.VARIABLE, start, pos, name, operator, argument, List.copyOf(nested), null);
+    }
+
+    /** {@code ${VAR:offset}} or {@code ${VAR:offset:length}}: both must be integers (spaces around are allowed). */
+    private void substring(int start, String name) {
+        int from = pos;
+        while (pos < s.length() && s.charAt(pos) != ':' && s.charAt(pos) != '}') {
+            pos++;
+        }
+        String offset = s.substring(from, pos);
+        if (!isInteger(offset)) {
+            throw malformed(start, name, "`${" + name + ":` is read as a substring offset, and `" + offset.strip()
+                    + "` is not a number");
+        }
+        if (pos < s.length() && s.charAt(pos) == ':') {
+            pos++;
+            from = pos;
+            while (pos < s.length() && s.charAt(pos) != '}') {
+                pos++;
+            }
+            String length = s.substring(from, pos);
+            if (!isInteger(length)) {
+                throw malformed(start, name, "`${" + name + ":" + offset + ":` is read as a substring length, and `"
+                        + length.strip() + "` is not a number");
+            }
+        }
+    }
+
+    private static boolean isInteger(String text) {
+        String t = text.strip();
+        if (t.startsWith("+") || t.startsWith("-")) {
+            t = t.substring(1);
+        }
+        if (t.isEmpty() || t.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String identifier() {
+        int from = pos;
+        while (pos < s.length() && identifierPart(s.charAt(pos))) {
+            pos++;
+        }
+        return s.substring(from, pos);
+    }
+
+    private static boolean identifierStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /**
+     * A malformed <code>${</code> at {@code start}: the token runs to the first <code>}</code> on the same line, else over
+     * the name (or just the <code>${</code>) so that it stays on the text that is wrong.
+     */
+    private Malformed malformed(int start, String name, String problem) {
+        int end = -1;
+        for (int i = start + 2; i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r'; i++) {
+            if (s.charAt(i) == '}') {
+                end = i + 1;
+                break;
+            }
+        }
+        if (end < 0) {
+            end = start + 2;
+            while (end < s.length() && identifierPart(s.charAt(end))) {
+                end++;
+            }
+        }
+        return new Malformed(new Token(Kind.MALFORMED, start, end, name, null, null, List.of(), problem));
+    }
+}
