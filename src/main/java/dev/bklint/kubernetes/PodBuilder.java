@@ -81,6 +81,8 @@ public final class PodBuilder {
 
     private EffectivePod build() {
         YMap podSpec = plugin == null ? null : plugin.podSpec();
+        // A patch container without a name cannot merge (BK609 reports it); the rest of the analysis follows what
+        // its author evidently meant, the container at the same index, so that one mistake gives one finding.
         Map<String, YMap> controllerContainers = named(controllerPatch == null ? null
                 : controllerPatch.getSeq("containers"), "container-");
         Map<String, YMap> patchContainers = named(patch == null ? null : patch.getSeq("containers"), "container-");

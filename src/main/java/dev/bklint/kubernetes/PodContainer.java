@@ -4,6 +4,7 @@ import dev.bklint.pipeline.CommandText;
 import dev.bklint.pipeline.Env;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +85,23 @@ public final class PodContainer {
 
     public ImageSource imageSource() {
         return imageSource;
+    }
+
+    /**
+     * Where to point a finding about the container as a whole: its image, else its mapping, else (the controller's
+     * default container) the step's command, else the step.
+     */
+    public YNode anchor() {
+        if (image != null) {
+            return image;
+        }
+        if (node != null) {
+            return node;
+        }
+        if (script != null) {
+            return script.node();
+        }
+        return pod.step() != null ? pod.step().node() : pod.spec();
     }
 
     /** The podSpec image that a step or pipeline {@code image:} replaced, or null. */

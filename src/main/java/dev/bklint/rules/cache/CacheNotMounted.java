@@ -38,7 +38,7 @@ public final class CacheNotMounted implements Rule {
                 edits.clear();
             }
         }
-        reporter.report(c.image() != null ? c.image() : c.node(), "Nothing is mounted at `" + dir + "`, where the "
+        reporter.report(c.anchor(), "Nothing is mounted at `" + dir + "`, where the "
                 + daemon.mode().label() + " daemon in container `" + c.name() + "` keeps its state. BuildKit's "
                 + "rootless docs say to mount an emptyDir there: the image's own VOLUME fails on hosts that mount it "
                 + "`nosuid,nodev` (Container-Optimized OS) with `operation not permitted`. Add an emptyDir volume "

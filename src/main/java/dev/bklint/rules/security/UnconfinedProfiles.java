@@ -40,6 +40,6 @@ final class UnconfinedProfiles {
     /** Where to point: the profile field when it is set to something else, else the container's image. */
     static dev.bklint.yaml.YNode anchor(PodContainer c, String field) {
         Setting s = c.security(field);
-        return s != null ? s.value() : c.image() != null ? c.image() : c.node();
+        return s != null ? s.value() : c.anchor();
     }
 }

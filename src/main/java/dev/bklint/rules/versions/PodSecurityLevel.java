@@ -39,7 +39,7 @@ public final class PodSecurityLevel implements Rule {
             return;
         }
         List<String> baseline = new ArrayList<>();
-        Span at = c.image() != null ? c.image().span() : c.node().span();
+        Span at = c.anchor().span();
         for (Violation v : violations) {
             if (baseline.isEmpty()) {
                 at = v.span();

@@ -1,0 +1,146 @@
+package dev.bklint.rules.controller;
+
+import dev.bklint.kubernetes.KubernetesPlugin;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.yaml.YEntry;
+import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YNode;
+import dev.bklint.yaml.YScalar;
+import dev.bklint.yaml.YSeq;
+import dev.bklint.yaml.YamlEdits;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * BK613: before it applies any patch or the step's {@code image:}, the controller parses the image of every podSpec
+ * container, init container and sidecar with {@code reference.Parse} (github.com/distribution/reference); an empty
+ * or malformed reference fails the job with "invalid image references".
+ */
+public final class ImageReferenceInvalid implements Rule {
+    private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
+    private static final String REMOTE_NAME = PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*";
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final String HOST = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*"
+            + "|\\[(?:[a-fA-F0-9:]+)\\])";
+    private static final String DOMAIN_AND_PORT = HOST + "(?::[0-9]+)?";
+    private static final String TAG = "[\\w][\\w.-]{0,127}";
+    private static final String DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9a-fA-F]{32,}";
+    private static final Pattern REFERENCE = Pattern.compile("^((?:" + DOMAIN_AND_PORT + "/)?" + REMOTE_NAME + ")"
+            + "(?::(" + TAG + "))?(?:@(" + DIGEST + "))?$");
+    private static final Pattern NAME = Pattern.compile("^(?:(" + DOMAIN_AND_PORT + ")/)?(" + REMOTE_NAME + ")$");
+    private static final Map<String, Integer> DIGEST_LENGTHS = Map.of("sha256", 64, "sha384", 96, "sha512", 128);
+
+    @Override
+    public void visitStep(StepAnalysis step, Reporter reporter) {
+        KubernetesPlugin plugin = step.plugin();
+        if (step.step() == null || plugin == null) {
+            return;
+        }
+        YMap podSpec = plugin.podSpec();
+        if (podSpec != null) {
+            check(reporter, podSpec.getSeq("containers"), "podSpec.containers");
+            check(reporter, podSpec.getSeq("initContainers"), "podSpec.initContainers");
+        }
+        check(reporter, plugin.sidecars(), "sidecars");
+    }
+
+    private static void check(Reporter reporter, YSeq containers, String list) {
+        if (containers == null) {
+            return;
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            if (!(containers.items().get(i) instanceof YMap c)) {
+                continue;
+            }
+            YEntry entry = c.entry("image");
+            String image = entry == null || !(entry.value() instanceof YScalar s) || s.isNull() ? ""
+                    : s.value();
+            if (ControllerFacts.templated(image) || image.length() > 1024) {
+                continue; // filled in later; or too long to be worth matching (reported by the API anyway)
+            }
+            String error = parseError(image);
+            if (error == null) {
+                continue;
+            }
+            String who = "container " + ControllerFacts.describe(c, list, i);
+            String problem = image.isEmpty()
+                    ? (entry == null ? "C" + who.substring(1) + " has no `image`"
+                            : "C" + who.substring(1) + " has an empty `image`")
+                    : "The image `" + image + "` of " + who + " is not a valid image reference";
+            String lower = lowered(image);
+            YNode at = entry != null ? entry.value() : c.entries().isEmpty() ? c : c.entries().get(0).key();
+            Fix fix = lower != null && entry != null && entry.value().source() == c.source()
+                    ? new Fix("Write the repository in lower case: `" + lower + "`.", "image: " + lower,
+                    List.of(YamlEdits.replace(entry.value(), quoteIfNeeded(entry.value(), lower))))
+                    : Fix.describe("Give the container a valid image reference.",
+                    "image: registry.example.com/team/tool:v1.2.3");
+            reporter.report(at, problem + " (`" + error + "`). The controller parses the image of every podSpec "
+                    + "container, init container and sidecar before it applies podSpecPatch or the step's `image:`, "
+                    + "and fails the job with `invalid image references`. Write a complete lower-case reference "
+                    + "such as `moby/buildkit:v0.32.2-rootless`" + (image.isEmpty()
+                    ? " (the container needs its own `image` even when a patch or `image:` replaces it)" : "")
+                    + ".", fix);
+        }
+    }
+
+    /** The error {@code reference.Parse} returns for the text, or null when it parses. */
+    static String parseError(String s) {
+        if (s.isEmpty()) {
+            return "repository name must have at least one component";
+        }
+        Matcher m = REFERENCE.matcher(s);
+        if (!m.matches()) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (!lower.equals(s) && REFERENCE.matcher(lower).matches()) {
+                return "repository name must be lowercase";
+            }
+            return "invalid reference format";
+        }
+        Matcher name = NAME.matcher(m.group(1));
+        String path = name.matches() ? name.group(2) : m.group(1);
+        if (path.length() > 255) {
+            return "repository name must not be more than 255 characters";
+        }
+        String digest = m.group(3);
+        if (digest != null) {
+            int colon = digest.indexOf(':');
+            Integer length = DIGEST_LENGTHS.get(digest.substring(0, colon));
+            String encoded = digest.substring(colon + 1);
+            if (length != null && encoded.length() != length) {
+                return "invalid checksum digest length";
+            }
+            if (length != null && !encoded.matches("[a-f0-9]+")) {
+                return "invalid checksum digest format";
+            }
+        }
+        return null;
+    }
+
+    /** The reference with its repository in lower case, when that alone makes it valid; else null. */
+    private static String lowered(String image) {
+        if (image.isEmpty() || !"repository name must be lowercase".equals(parseError(image))) {
+            return null;
+        }
+        int at = image.indexOf('@');
+        String beforeDigest = at < 0 ? image : image.substring(0, at);
+        int colon = beforeDigest.lastIndexOf(':');
+        String name = colon > beforeDigest.lastIndexOf('/') ? beforeDigest.substring(0, colon) : beforeDigest;
+        String fixed = name.toLowerCase(Locale.ROOT) + image.substring(name.length());
+        return parseError(fixed) == null ? fixed : null;
+    }
+
+    private static String quoteIfNeeded(YNode node, String text) {
+        YScalar s = (YScalar) node;
+        switch (s.style()) {
+            case DOUBLE_QUOTED: return "\"" + text + "\"";
+            case SINGLE_QUOTED: return "'" + text + "'";
+            default: return text;
+        }
+    }
+}

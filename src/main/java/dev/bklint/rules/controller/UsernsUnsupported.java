@@ -1,0 +1,68 @@
+package dev.bklint.rules.controller;
+
+import dev.bklint.kubernetes.EffectivePod;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.kubernetes.Setting;
+import dev.bklint.report.Fix;
+import dev.bklint.rules.KubernetesVersion;
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.rules.StepAnalysis;
+import dev.bklint.yaml.YEntry;
+
+/**
+ * BK612: {@code hostUsers: false} needs UserNamespacesSupport (on by default from Kubernetes 1.33);
+ * {@code procMount: Unmasked} needs ProcMountType (on by default from 1.33) and {@code hostUsers: false}, without
+ * which the API server rejects the pod.
+ */
+public final class UsernsUnsupported implements Rule {
+    @Override
+    public void visitStep(StepAnalysis step, Reporter reporter) {
+        EffectivePod pod = step.pod();
+        if (pod == null) {
+            return;
+        }
+        KubernetesVersion version = reporter.options().kubernetesVersion();
+        String target = "the target is Kubernetes " + version
+                + (reporter.options().versionAssumed() ? " (assumed; set --kubernetes-version)" : "");
+        YEntry hostUsers = pod.hostUsers();
+        if (pod.inUserNamespace() && version.below(1, 33)) {
+            String gate = version.below(1, 25)
+                    ? "the field does not exist before Kubernetes 1.25 (UserNamespacesSupport: alpha in 1.25, beta "
+                            + "and on by default from 1.33), so"
+                    : "the UserNamespacesSupport feature gate is off by default before 1.33 (alpha 1.25, beta off "
+                            + "1.30, beta on 1.33, GA 1.36), so unless the feature gate is enabled on the API server "
+                            + "and the kubelets";
+            reporter.report(hostUsers.value(), "`hostUsers: false` asks for a pod user namespace, but " + target
+                    + ": " + gate + " the setting is not honoured and the pod runs in the host's user namespace. "
+                    + "In BuildKit's userns mode the `privileged: true` container is then really privileged on the "
+                    + "node. Target Kubernetes 1.33 or newer (or enable UserNamespacesSupport), or use rootless "
+                    + "BuildKit.", Fix.describe("Run on Kubernetes 1.33 or newer, or enable the "
+                    + "UserNamespacesSupport feature gate.", "hostUsers: false  # needs Kubernetes >= 1.33"));
+        }
+        for (PodContainer c : pod.allContainers()) {
+            Setting procMount = c.security("procMount");
+            if (procMount == null || procMount.scalar() == null || !"Unmasked".equals(procMount.scalar().value())) {
+                continue;
+            }
+            StringBuilder why = new StringBuilder();
+            if (!pod.inUserNamespace()) {
+                why.append(" The pod does not set `hostUsers: false`, so the API server rejects it (``Invalid value: "
+                        + "\"Unmasked\": `hostUsers` must be false to use `Unmasked` ``) and the pod is never created.");
+            }
+            if (version.below(1, 33)) {
+                why.append(" The ProcMountType feature gate is off by default before Kubernetes 1.33 (beta and on by "
+                        + "default from 1.33) and ").append(target).append(": unless the feature gate is enabled, "
+                        + "`procMount` is reset to `Default`.");
+            }
+            if (why.length() == 0) {
+                continue;
+            }
+            reporter.report(procMount.value(), "Container `" + c.name() + "` sets `procMount: Unmasked`." + why
+                    + " Set `hostUsers: false` on the pod and target Kubernetes 1.33 or newer, or remove `procMount` "
+                    + "(rootless BuildKit on Kubernetes runs with `--oci-worker-no-process-sandbox` instead).",
+                    Fix.describe("Run the pod in a user namespace on Kubernetes 1.33 or newer.",
+                            "# pod spec\nhostUsers: false"));
+        }
+    }
+}
