@@ -1,17 +1,24 @@
 package dev.bklint.cli;
 
+import dev.bklint.config.ConfigFile;
+import dev.bklint.config.RuleSettings;
 import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.rules.KubernetesVersion;
+import dev.bklint.rules.Options;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YamlSyntaxError;
 import java.nio.file.Path;
-import dev.bklint.rules.Options;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: the target cluster and how to print. */
+/**
+ * Options every command shares: the target cluster, the configuration file, and how to print. A value given on
+ * the command line wins over the configuration file, which wins over the default.
+ */
 public final class CommonOptions {
     @Option(names = "--kubernetes-version", paramLabel = "X.Y",
             description = "Kubernetes version of the target cluster (default: assume current, ${dev.bklint.k8s}).")
@@ -30,6 +37,13 @@ public final class CommonOptions {
             description = "The checkout the build reads its Dockerfile from (default: the folder holding .buildkite/).")
     Path projectDir;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: the nearest .bklint.yaml up to the repository root).")
+    Path config;
+
+    @Option(names = "--no-config", description = "Use no configuration file.")
+    boolean noConfig;
+
     @Option(names = "--no-ignores", description = "Report everything: ignore `# bklint-ignore` comments.")
     boolean noIgnores;
 
@@ -40,34 +54,107 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Print stack traces of internal errors.")
     boolean debug;
 
-    Options options() {
-        KubernetesVersion version = Options.CURRENT;
-        boolean assumed = true;
-        if (kubernetesVersion != null) {
-            version = KubernetesVersion.parse(kubernetesVersion);
-            assumed = false;
-        }
-        String level = null;
-        if (podSecurityLevel != null) {
-            level = podSecurityLevel.toLowerCase(Locale.ROOT);
-            if (!Set.of("privileged", "baseline", "restricted").contains(level)) {
-                throw new IllegalArgumentException("--pod-security-level must be privileged, baseline or restricted, "
-                        + "not '" + podSecurityLevel + "'");
-            }
-        }
-        return new Options(version, assumed, level, controller(), projectDir, noIgnores);
+    private ConfigFile loaded;
+    private boolean loadedOnce;
+
+    /** A setting's effective value and where it came from, for {@code bklint config}. */
+    public record Setting(String value, String origin) {
     }
 
-    private ControllerConfig controller() {
-        if (controllerConfig == null) {
+    /** The configuration file in effect, or null. */
+    ConfigFile configFile() {
+        if (!loadedOnce) {
+            loadedOnce = true;
+            Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
+            if (path != null) {
+                try {
+                    loaded = ConfigFile.load(path);
+                } catch (ConfigFile.ConfigError e) {
+                    throw new IllegalArgumentException("configuration: " + e.getMessage());
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** Each setting with its effective value and origin. */
+    Map<String, Setting> settings(String failOnFlag) {
+        ConfigFile file = configFile();
+        String fileName = file == null ? null : file.path().toString();
+        Map<String, Setting> s = new LinkedHashMap<>();
+        s.put("config", new Setting(fileName == null ? "(none)" : fileName, noConfig ? "--no-config"
+                : config != null ? "--config" : fileName == null ? "no .bklint.yaml found" : "found by walking up"));
+        s.put("kubernetes-version", pick(kubernetesVersion, "--kubernetes-version",
+                file == null ? null : file.kubernetesVersion(), fileName, Options.CURRENT + " (assumed current)"));
+        s.put("pod-security-level", pick(podSecurityLevel, "--pod-security-level",
+                file == null ? null : file.podSecurityLevel(), fileName, "(not set)"));
+        s.put("fail-on", pick(failOnFlag, "--fail-on", file == null ? null : file.failOn(), fileName, "warning"));
+        s.put("controller-config", pick(controllerConfig, "--controller-config", file == null
+                || file.controllerConfig() == null ? null : file.controllerConfig().toString(), fileName, "(not set)"));
+        s.put("project-dir", pick(projectDir == null ? null : projectDir.toString(), "--project-dir", file == null
+                || file.projectDir() == null ? null : file.projectDir().toString(), fileName,
+                "the folder holding .buildkite/"));
+        if (file != null) {
+            file.rules().forEach((rule, value) -> s.put("rules." + rule, new Setting(value, fileName)));
+            if (!file.ignore().isEmpty()) {
+                s.put("ignore", new Setting(String.join(", ", file.ignore()), fileName));
+            }
+            file.ignoreByRule().forEach((rule, globs) -> s.put("ignore." + rule,
+                    new Setting(String.join(", ", globs), fileName)));
+        }
+        return s;
+    }
+
+    private static Setting pick(String flag, String flagName, String fromFile, String fileName, String dflt) {
+        if (flag != null) {
+            return new Setting(flag, flagName);
+        }
+        if (fromFile != null) {
+            return new Setting(fromFile, fileName);
+        }
+        return new Setting(dflt, "default");
+    }
+
+    /** The --fail-on level: the flag, else the configuration's, else warning. */
+    String failOn(String flag) {
+        if (flag != null) {
+            return flag;
+        }
+        ConfigFile file = configFile();
+        return file != null && file.failOn() != null ? file.failOn() : "warning";
+    }
+
+    Options options() {
+        ConfigFile file = configFile();
+        String versionText = kubernetesVersion != null ? kubernetesVersion
+                : file == null ? null : file.kubernetesVersion();
+        KubernetesVersion version = versionText == null ? Options.CURRENT : KubernetesVersion.parse(versionText);
+        String levelText = podSecurityLevel != null ? podSecurityLevel : file == null ? null : file.podSecurityLevel();
+        String level = null;
+        if (levelText != null) {
+            level = levelText.toLowerCase(Locale.ROOT);
+            if (!Set.of("privileged", "baseline", "restricted").contains(level)) {
+                throw new IllegalArgumentException("--pod-security-level must be privileged, baseline or restricted, "
+                        + "not '" + levelText + "'");
+            }
+        }
+        Path controllerPath = controllerConfig != null ? Path.of(controllerConfig)
+                : file == null ? null : file.controllerConfig();
+        Path project = projectDir != null ? projectDir : file == null ? null : file.projectDir();
+        return new Options(version, versionText == null, level, controller(controllerPath), project, noIgnores,
+                RuleSettings.of(file));
+    }
+
+    private static ControllerConfig controller(Path path) {
+        if (path == null) {
             return null;
         }
         try {
-            return ControllerConfig.parse(SourceReader.read(Path.of(controllerConfig), controllerConfig));
+            return ControllerConfig.parse(SourceReader.read(path, path.toString()));
         } catch (InputError e) {
             throw new IllegalArgumentException("--controller-config: " + e.getMessage());
         } catch (YamlSyntaxError e) {
-            throw new IllegalArgumentException("--controller-config: " + controllerConfig + ":" + e.span().line() + ":"
+            throw new IllegalArgumentException("--controller-config: " + path + ":" + e.span().line() + ":"
                     + e.span().column() + ": " + e.getMessage());
         }
     }

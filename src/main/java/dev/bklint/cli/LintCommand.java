@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bklint [FILE...]}: lints pipelines and exits 0, 1 (findings at or above --fail-on) or 2. */
 @Command(name = "bklint", mixinStandardHelpOptions = false, sortOptions = false,
         description = "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.",
-        subcommands = {InspectCommand.class, ExplainCommand.class, RulesCommand.class, DocsCommand.class},
+        subcommands = {InspectCommand.class, ExplainCommand.class, RulesCommand.class, ConfigCommand.class,
+            DocsCommand.class},
         footer = {"", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error or unreadable "
                 + "input; 3 internal error."})
 public final class LintCommand implements Callable<Integer> {
@@ -41,7 +42,7 @@ public final class LintCommand implements Callable<Integer> {
             description = "Output format: text (default) or json.")
     String format;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above: error, warning (default), info, or never.")
     String failOn;
 
@@ -95,13 +96,14 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     private Severity threshold() {
-        if (failOn.equalsIgnoreCase("never")) {
+        String level = common.failOn(failOn);
+        if (level.equalsIgnoreCase("never")) {
             return null;
         }
         try {
-            return Severity.parse(failOn);
+            return Severity.parse(level);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--fail-on must be error, warning, info or never, not '" + failOn + "'");
+            throw new IllegalArgumentException("--fail-on must be error, warning, info or never, not '" + level + "'");
         }
     }
 }

@@ -42,6 +42,9 @@ public final class Linter {
     public FileResult lint(SourceFile source) {
         List<Finding> findings = new ArrayList<>();
         List<StepAnalysis> analysed = new ArrayList<>();
+        if (options.settings().ignores(source.path())) {
+            return new FileResult(source, findings, analysed);
+        }
         List<YamlDocument> documents;
         try {
             documents = YamlLoader.load(source);
@@ -108,7 +111,10 @@ public final class Linter {
         Project project = projects.computeIfAbsent(source.path(),
                 p -> java.util.Optional.ofNullable(Project.forFile(p, options.projectDir()))).orElse(null);
         for (RuleRegistry.LoadedRule r : registry.rules()) {
-            call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings, project));
+            String id = r.meta().id();
+            if (!options.settings().isOff(id) && !options.settings().ignores(id, source.path())) {
+                call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings, project));
+            }
         }
     }
 

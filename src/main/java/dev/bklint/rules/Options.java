@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.config.RuleSettings;
 import dev.bklint.kubernetes.ControllerConfig;
 import java.nio.file.Path;
 
@@ -9,18 +10,19 @@ import java.nio.file.Path;
  * Dockerfiles are found in (each null when not given).
  */
 public record Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel,
-                      ControllerConfig controller, Path projectDir, boolean noIgnores) {
+                      ControllerConfig controller, Path projectDir, boolean noIgnores, RuleSettings settings) {
     public static final KubernetesVersion CURRENT = new KubernetesVersion(1, 36);
 
     public Options(KubernetesVersion kubernetesVersion, boolean versionAssumed, String podSecurityLevel) {
-        this(kubernetesVersion, versionAssumed, podSecurityLevel, null, null, false);
+        this(kubernetesVersion, versionAssumed, podSecurityLevel, null, null, false, RuleSettings.NONE);
     }
 
     public static Options defaults() {
-        return new Options(CURRENT, true, null, null, null, false);
+        return new Options(CURRENT, true, null, null, null, false, RuleSettings.NONE);
     }
 
     public Options withController(ControllerConfig config) {
-        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir, noIgnores);
+        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir, noIgnores,
+                settings);
     }
 }

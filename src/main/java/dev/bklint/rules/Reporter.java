@@ -42,7 +42,13 @@ public final class Reporter {
     }
 
     public void report(Severity severity, Span span, String message, Fix fix) {
-        sink.add(new Finding(meta.id(), meta.name(), severity, path, span, message, fix));
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, span, message, fix));
+    }
+
+    /** The configuration's severity for this rule wins over the rule's own. */
+    private Severity configured(Severity severity) {
+        Severity override = options.settings().severity(meta.id());
+        return override != null ? override : severity;
     }
 
     /** Reports at a node; when the node was reached through an alias or merge key, says where it is used. */
@@ -58,7 +64,8 @@ public final class Reporter {
         }
         // Written in another file (the controller's configuration): report it there; edits stay descriptive.
         Fix described = fix == null ? null : new Fix(fix.description(), fix.snippet(), List.of());
-        sink.add(new Finding(meta.id(), meta.name(), severity, where, node.span(), withUse(node, message), described));
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), withUse(node, message),
+                described));
     }
 
     public static String withUse(YNode node, String message) {

@@ -20,13 +20,13 @@ import java.util.Set;
  */
 public final class Yaml11Boolean implements Rule {
     /** Boolean fields of the plugin, PodSpec, Container, SecurityContext, volumes and mounts. */
-    private static final Set<String> BOOLEAN_FIELDS = Set.of(
+    static final Set<String> BOOLEAN_FIELDS = Set.of(
             "privileged", "allowPrivilegeEscalation", "runAsNonRoot", "readOnlyRootFilesystem", "hostUsers",
             "hostNetwork", "hostPID", "hostIPC", "shareProcessNamespace", "automountServiceAccountToken",
             "enableServiceLinks", "setHostnameAsFQDN", "stdin", "stdinOnce", "tty", "readOnly", "optional",
             "skip", "noSubmodules", "skipUpdate");
     /** Subtrees whose values are free-form strings. */
-    private static final Set<String> STRING_SUBTREES = Set.of(
+    static final Set<String> STRING_SUBTREES = Set.of(
             "metadata", "env", "labels", "annotations", "command", "args", "nodeSelector", "data");
 
     @Override
