@@ -11,6 +11,7 @@ import org.fusesource.jansi.Ansi;
  * span under the offending text, the fix, and a summary line.
  */
 public final class TextFormatter {
+    private static final int MAX_WIDTH = 160;
     private final boolean color;
 
     public TextFormatter(boolean color) {
@@ -35,9 +36,18 @@ public final class TextFormatter {
             String line = source.line(s.line()).replace('\t', ' ');
             String number = String.valueOf(s.line());
             String gutter = " ".repeat(number.length() + 2);
-            b.append(dim(" " + number + " | ")).append(line).append('\n');
             int start = Math.max(1, s.column());
             int end = s.endLine() == s.line() ? Math.max(start + 1, s.endColumn()) : Math.max(start + 1, line.length() + 1);
+            if (line.length() > MAX_WIDTH) {
+                // A huge line (generated YAML, a 1 MB key) is shown as a window around the span.
+                int from = Math.max(0, Math.min(start - 1 - MAX_WIDTH / 4, line.length() - MAX_WIDTH));
+                int to = Math.min(line.length(), from + MAX_WIDTH);
+                line = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+                int shift = from - (from > 0 ? 1 : 0);
+                start = Math.max(1, start - shift);
+                end = Math.max(start + 1, Math.min(end - shift, line.length() + 1));
+            }
+            b.append(dim(" " + number + " | ")).append(line).append('\n');
             b.append(dim(gutter + "| ")).append(" ".repeat(Math.min(start - 1, line.length())))
                     .append(paint("^".repeat(Math.max(1, end - start)), colorOf(f.severity()), true));
             if (s.endLine() > s.line()) {

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /** Reads a file or stdin as strict UTF-8 text, refusing binary, oversized and undecodable input with a reason. */
 public final class SourceReader {
     /** Larger than any pipeline Buildkite would accept; bigger input is refused, not parsed for minutes. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private SourceReader() {
     }
