@@ -4,17 +4,22 @@ import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
 import dev.bklint.report.Finding;
-import dev.bklint.report.JsonFormatter;
+import dev.bklint.report.Formats;
+import dev.bklint.report.Report;
+import dev.bklint.report.ReportFile;
+import dev.bklint.report.ReportPaths;
+import dev.bklint.report.ReportTargets;
 import dev.bklint.report.Severity;
 import dev.bklint.report.StepSummary;
-import dev.bklint.report.TextFormatter;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,15 +27,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code bklint [FILE...]}: lints pipelines and exits 0, 1 (findings at or above --fail-on) or 2. */
 @Command(name = "bklint", mixinStandardHelpOptions = false, sortOptions = false,
         description = "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.",
         subcommands = {InspectCommand.class, ExplainCommand.class, RulesCommand.class, ConfigCommand.class,
             DocsCommand.class},
-        footer = {"", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error or unreadable "
-                + "input; 3 internal error."})
+        footer = {"", "Several reports in one run: --format text --format sarif --output bklint.sarif prints text "
+                + "and writes SARIF (an --output belongs to the --format just before it).",
+                "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, unreadable "
+                + "input or a report that cannot be written; 3 internal error."})
 public final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,9 +47,15 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (default) or json.")
-    String format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: text (default), json, sarif, github, gnu, checkstyle, junit or buildkite. "
+                    + "Repeatable: each --format writes to standard output unless an --output follows it.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report of the --format just before it to FILE (replaced whole, or left as it "
+                    + "was if writing fails); - is standard output. At most one format may go to standard output.")
+    List<String> outputs = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding is at or above: error, warning (default), info, or never.")
@@ -65,14 +80,14 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = threshold();
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("text") && !fmt.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
-        }
+        List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs());
         boolean color = common.useColor();
         Inputs inputs = Inputs.read(files, stdinName, System.in);
         inputs.printErrors(err);
-        Linter linter = new Linter(RuleRegistry.load(), common.options());
+        ReportTargets.checkNotAnInput(targets, inputs.sources);
+        RuleRegistry registry = RuleRegistry.load();
+        Options options = common.options();
+        Linter linter = new Linter(registry, options);
         List<Finding> findings = new ArrayList<>();
         List<StepSummary> steps = new ArrayList<>();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
@@ -82,17 +97,65 @@ public final class LintCommand implements Callable<Integer> {
             steps.addAll(Summaries.of(result));
             sources.put(source.path(), source);
         }
-        if (fmt.equals("json")) {
-            out.print(JsonFormatter.format(Version.get(), findings, steps));
-        } else if (!inputs.sources.isEmpty() || inputs.errors.isEmpty()) {
-            out.print(new TextFormatter(color).format(findings, sources, inputs.sources.size()));
+        Path cwd = Path.of("").toAbsolutePath();
+        Report report = new Report(Version.get(), findings, steps, sources, enabledRules(registry, options), threshold,
+                cwd, ReportPaths.repositoryRoot(cwd));
+        boolean nothingRead = inputs.sources.isEmpty() && !inputs.errors.isEmpty();
+        boolean unwritten = false;
+        for (ReportTargets.Target t : targets) {
+            if (nothingRead && !t.format().equals("json")) {
+                continue;
+            }
+            if (t.toStdout()) {
+                out.print(Formats.of(t.format(), color).format(report));
+                out.flush();
+                continue;
+            }
+            try {
+                ReportFile.write(Path.of(t.output()), Formats.of(t.format(), false).format(report));
+            } catch (ReportFile.WriteError e) {
+                err.println("bklint: " + e.getMessage());
+                err.flush();
+                unwritten = true;
+            }
         }
         out.flush();
-        if (!inputs.errors.isEmpty()) {
+        if (!inputs.errors.isEmpty() || unwritten) {
             return 2;
         }
-        boolean failed = threshold != null && findings.stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0);
+        boolean failed = findings.stream().anyMatch(report::fails);
         return failed ? 1 : 0;
+    }
+
+    /** The --format and --output options in the order they were given, which pairs them. */
+    private List<ReportTargets.Arg> formatArgs() {
+        OptionSpec format = spec.findOption("--format");
+        OptionSpec output = spec.findOption("--output");
+        List<ReportTargets.Arg> args = new ArrayList<>();
+        int f = 0;
+        int o = 0;
+        for (ArgSpec a : spec.commandLine().getParseResult().matchedArgs()) {
+            if (a == format) {
+                args.add(ReportTargets.Arg.format(formats.get(f++)));
+            } else if (a == output) {
+                args.add(ReportTargets.Arg.output(outputs.get(o++)));
+            }
+        }
+        return args;
+    }
+
+    /** The rules the configuration leaves on, at the severity it gives them (for SARIF's rule list). */
+    private static List<RuleMeta> enabledRules(RuleRegistry registry, Options options) {
+        List<RuleMeta> rules = new ArrayList<>();
+        for (RuleMeta m : registry.metas()) {
+            if (options.settings().isOff(m.id())) {
+                continue;
+            }
+            Severity configured = options.settings().severity(m.id());
+            rules.add(configured == null || configured == m.severity() ? m : new RuleMeta(m.id(), m.name(),
+                    configured, m.severityNote(), m.family(), m.summary(), m.rationale(), m.fix(), m.references()));
+        }
+        return rules;
     }
 
     private Severity threshold() {

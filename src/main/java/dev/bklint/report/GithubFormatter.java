@@ -1,0 +1,52 @@
+package dev.bklint.report;
+
+import dev.bklint.source.Span;
+
+/**
+ * {@code --format github}: GitHub Actions workflow commands, one per finding, which GitHub shows as annotations
+ * on the run and on the pull request's changed lines: {@code ::error file=PATH,line=L,col=C,endLine=EL,
+ * endColumn=EC,title=BKnnn name::message} ({@code ::warning} for warnings, {@code ::notice} for info).
+ *
+ * <p>Paths are relative to the repository root, as GitHub resolves them. GitHub takes columns only on a one-line
+ * span and its end column is the last character (inclusive), so a span over several lines gives lines only.
+ */
+public final class GithubFormatter implements ReportFormatter {
+    @Override
+    public String format(Report report) {
+        StringBuilder b = new StringBuilder();
+        for (Finding f : report.findings()) {
+            String path = report.repositoryPath(f.path());
+            Span s = f.span();
+            b.append("::").append(command(f.severity())).append(" file=")
+                    .append(property(path != null ? path : f.path().replace('\\', '/')))
+                    .append(",line=").append(s.line());
+            if (s.endLine() == s.line()) {
+                b.append(",col=").append(s.column()).append(",endLine=").append(s.endLine())
+                        .append(",endColumn=").append(Math.max(s.column(), s.endColumn() - 1));
+            } else {
+                b.append(",endLine=").append(s.endLine());
+            }
+            b.append(",title=").append(property(f.rule() + " " + f.name())).append("::").append(data(f.message()))
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    static String command(Severity s) {
+        switch (s) {
+            case ERROR: return "error";
+            case WARNING: return "warning";
+            default: return "notice";
+        }
+    }
+
+    /** Escapes a message as the runner unescapes it: {@code %}, CR and LF. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escapes a property value: as {@link #data}, and also {@code :} and {@code ,}. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+}
