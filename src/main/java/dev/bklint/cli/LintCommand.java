@@ -3,6 +3,7 @@ package dev.bklint.cli;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
+import dev.bklint.report.Baseline;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Formats;
 import dev.bklint.report.Report;
@@ -61,6 +62,14 @@ public final class LintCommand implements Callable<Integer> {
             description = "Exit 1 when a finding is at or above: error, warning (default), info, or never.")
     String failOn;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that this baseline (from --write-baseline) does not record.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings by fingerprint, to adopt bklint and fail only on new findings.")
+    Path writeBaseline;
+
     @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Name to report for input read from -.")
     String stdinName;
 
@@ -96,6 +105,18 @@ public final class LintCommand implements Callable<Integer> {
             findings.addAll(result.findings());
             steps.addAll(Summaries.of(result));
             sources.put(source.path(), source);
+        }
+        if (writeBaseline != null) {
+            try {
+                ReportFile.write(writeBaseline, Baseline.write(findings, sources));
+            } catch (ReportFile.WriteError e) {
+                throw new IllegalArgumentException("--write-baseline: " + e.getMessage());
+            }
+        }
+        if (baseline != null) {
+            List<Finding> fresh = Baseline.read(baseline).newFindings(findings, sources);
+            findings.clear();
+            findings.addAll(fresh);
         }
         Path cwd = Path.of("").toAbsolutePath();
         Report report = new Report(Version.get(), findings, steps, sources, enabledRules(registry, options), threshold,
