@@ -1,0 +1,44 @@
+package dev.bklint.editors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bklint.Fixtures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gnu format as Vim's quickfix reads it, with the errorformat that docs/integrations.md gives: each entry has
+ * the right file, line, column, type and text. Runs where Vim is installed (Debian's vim package).
+ */
+class VimQuickfixTest {
+    static final String ERRORFORMAT = "%f:%l:%c:\\ %trror:\\ %m,%f:%l:%c:\\ %tarning:\\ %m,%f:%l:%c:\\ %tnfo:\\ %m";
+
+    @Test
+    void quickfixHoldsFileLineColumnAndText(@TempDir Path dir) throws IOException, InterruptedException {
+        assumeTrue(new File("/usr/bin/vim").canExecute(), "vim is not installed");
+        Path gnu = dir.resolve("bklint.txt");
+        Files.writeString(gnu, Fixtures.run("--format=gnu", "fixtures/rules/BK101/fires.yml").out());
+        Path qf = dir.resolve("qf.txt");
+        Process vim = new ProcessBuilder("/usr/bin/vim", "-es", "-N", "-u", "NONE", "-i", "NONE",
+                "-c", "set errorformat=" + ERRORFORMAT, "-c", "cfile " + gnu, "-c", "redir! > " + qf,
+                "-c", "silent clist", "-c", "redir END", "-c", "qa!")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).start();
+        vim.getInputStream().readAllBytes();
+        assumeTrue(vim.waitFor(60, TimeUnit.SECONDS), "vim did not finish");
+        List<String> entries = Files.readAllLines(qf).stream().filter(l -> !l.isBlank()).toList();
+        assertEquals(2, entries.size(), String.join("\n", entries));
+        assertTrue(entries.get(1).startsWith(" 2 fixtures/rules/BK101/fires.yml:35 col 31 error: Container `builder` "
+                + "runs the rootful image `moby/buildkit:v0.32.2`"), entries.get(1));
+        assertTrue(entries.get(0).startsWith(" 1 fixtures/rules/BK101/fires.yml:26 col 24 info: This BuildKit pod"),
+                entries.get(0));
+    }
+}
