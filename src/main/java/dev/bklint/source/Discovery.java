@@ -51,6 +51,10 @@ public final class Discovery {
     }
 
     private static List<Path> yamlFiles(Path dir) throws InputError {
+        List<Path> tracked = gitFiles(dir);
+        if (tracked != null) {
+            return tracked;
+        }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, 32)) {
             walk.filter(Files::isRegularFile)
@@ -62,6 +66,35 @@ public final class Discovery {
             throw new InputError(dir + ": cannot walk the directory (" + e.getMessage() + ")");
         }
         return files;
+    }
+
+    /**
+     * Inside a git work tree, the YAML files git tracks or would add (honouring .gitignore), in the same order a
+     * walk gives; null when git is not there or the folder is not in a work tree.
+     */
+    private static List<Path> gitFiles(Path dir) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", dir.toString(), "ls-files", "-z", "--cached", "--others",
+                    "--exclude-standard", "--", ".").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || git.exitValue() != 0) {
+                return null;
+            }
+            List<Path> files = new ArrayList<>();
+            for (String name : out.split("\0")) {
+                Path p = dir.resolve(name);
+                if (!name.isEmpty() && isYaml(name) && !hiddenBelow(dir, p) && Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+            files.sort(null);
+            return files;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static boolean isYaml(String name) {
