@@ -34,7 +34,7 @@ public final class CommonOptions {
     String controllerConfig;
 
     @Option(names = "--project-dir", paramLabel = "DIR",
-            description = "The checkout the build reads its Dockerfile from (default: the folder holding .buildkite/).")
+            description = "The checkout the build reads its Dockerfile from (default: the folder holding the .buildkite folder).")
     Path projectDir;
 
     @Option(names = "--config", paramLabel = "FILE",

@@ -26,6 +26,8 @@ public final class DocsCommand implements Callable<Integer> {
             Files.writeString(dir.resolve(m.id() + ".md"), generator.page(m), StandardCharsets.UTF_8);
         }
         Files.writeString(dir.resolve("README.md"), generator.index(metas), StandardCharsets.UTF_8);
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.writeString(parent.resolve("cli.md"), DocsGenerator.cliReference(), StandardCharsets.UTF_8);
         return 0;
     }
 }

@@ -62,6 +62,25 @@ public final class DocsGenerator {
         return b.toString();
     }
 
+    /** docs/cli.md: every command's usage, as picocli prints it. */
+    public static String cliReference() {
+        picocli.CommandLine root = new picocli.CommandLine(new LintCommand());
+        root.getCommandSpec().usageMessage().width(110);
+        StringBuilder b = new StringBuilder("# bklint command-line reference\n\nGenerated from the command definitions by "
+                + "`./bklint docs docs/rules`; `./bklint COMMAND --help` prints the same.\n\n");
+        b.append("## bklint\n\n```text\n").append(root.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+                .append("```\n");
+        for (var sub : root.getSubcommands().values()) {
+            if (sub.getCommandSpec().usageMessage().hidden()) {
+                continue;
+            }
+            sub.getCommandSpec().usageMessage().width(110);
+            b.append("\n## bklint ").append(sub.getCommandName()).append("\n\n```text\n")
+                    .append(sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)).append("```\n");
+        }
+        return b.toString();
+    }
+
     public String index(List<RuleMeta> metas) {
         return "# bklint rules\n\nEach page is generated from `rules/<id>.yaml` and the rule's fixtures by "
                 + "`./bklint docs docs/rules`.\n\n" + RulesCommand.markdown(metas);

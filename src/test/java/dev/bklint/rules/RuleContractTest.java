@@ -90,6 +90,13 @@ class RuleContractTest {
     }
 
     @Test
+    void cliReferenceIsCurrent() throws IOException {
+        System.setProperty("dev.bklint.k8s", Options.CURRENT.toString());
+        assertEquals(DocsGenerator.cliReference(), Files.readString(Path.of("docs/cli.md")),
+                "docs/cli.md is out of date: run ./bklint docs docs/rules");
+    }
+
+    @Test
     void ruleIndexIsCurrent() throws IOException {
         assertEquals(new DocsGenerator(Path.of("")).index(rules()), Files.readString(Path.of("docs/rules/README.md")));
     }
