@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "bklint", mixinStandardHelpOptions = false, sortOptions = false,
         description = "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.",
         subcommands = {InspectCommand.class, ExplainCommand.class, RulesCommand.class, ConfigCommand.class,
+            ParseCommand.class,
             DocsCommand.class},
         footer = {"", "Several reports in one run: --format text --format sarif --output bklint.sarif prints text "
                 + "and writes SARIF (an --output belongs to the --format just before it).",
@@ -100,8 +101,11 @@ public final class LintCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>();
         List<StepSummary> steps = new ArrayList<>();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
-        for (SourceFile source : inputs.sources) {
-            FileResult result = linter.lint(source);
+        // Files are linted in parallel; the results keep the order of the inputs.
+        List<FileResult> results = inputs.sources.size() < 2 ? inputs.sources.stream().map(linter::lint).toList()
+                : inputs.sources.parallelStream().map(linter::lint).toList();
+        for (FileResult result : results) {
+            SourceFile source = result.source();
             findings.addAll(result.findings());
             steps.addAll(Summaries.of(result));
             sources.put(source.path(), source);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +20,7 @@ public final class Project {
     private static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
     private final Path root;
-    private final Map<Path, Dockerfile> cache = new HashMap<>();
+    private final Map<Path, Dockerfile> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Project(Path root) {
         this.root = root;

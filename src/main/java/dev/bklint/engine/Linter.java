@@ -22,17 +22,19 @@ import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
 import dev.bklint.dockerfile.Project;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** Runs every rule over one file: load, model each pipeline and step, visit, collect findings in order. */
+/**
+ * Runs every rule over one file: load, model each pipeline and step, visit, collect findings in order. One Linter
+ * may lint several files at once: rules keep no state, and the per-file caches are concurrent.
+ */
 public final class Linter {
     private final RuleRegistry registry;
     private final Options options;
-    private final Map<String, java.util.Optional<Project>> projects = new HashMap<>();
+    private final Map<String, java.util.Optional<Project>> projects = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Linter(RuleRegistry registry, Options options) {
         this.registry = registry;
