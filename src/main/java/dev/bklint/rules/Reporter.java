@@ -29,6 +29,11 @@ public final class Reporter {
         return project;
     }
 
+    /** The Dockerfile a build reads, or null when the checkout or the command line leaves it unknown. */
+    public Project.Resolved dockerfile(dev.bklint.buildkit.Invocation invocation) {
+        return project == null ? null : project.resolve(invocation);
+    }
+
     public Options options() {
         return options;
     }

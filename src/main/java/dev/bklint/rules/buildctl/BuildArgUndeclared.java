@@ -21,8 +21,7 @@ public final class BuildArgUndeclared implements Rule {
 
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
-        Project project = reporter.project();
-        Project.Resolved d = project == null ? null : project.resolve(invocation);
+        Project.Resolved d = reporter.dockerfile(invocation);
         if (d == null || d.dockerfile() == null) {
             return;
         }

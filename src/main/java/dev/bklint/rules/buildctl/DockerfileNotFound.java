@@ -10,8 +10,7 @@ import dev.bklint.rules.Rule;
 public final class DockerfileNotFound implements Rule {
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
-        Project project = reporter.project();
-        Project.Resolved d = project == null ? null : project.resolve(invocation);
+        Project.Resolved d = reporter.dockerfile(invocation);
         if (d == null || d.exists()) {
             return;
         }
@@ -19,7 +18,7 @@ public final class DockerfileNotFound implements Rule {
         reporter.report(invocation.valueSpan(flag), "The Dockerfile frontend will read `" + d.path().toString()
                 .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`"
                 + (d.filenameOpt() == null ? ", default filename `Dockerfile`" : " and `" + d.filenameOpt().value() + "`")
-                + ", relative to " + project.root().getFileName() + "/), which does not exist, so the build fails "
+                + ", relative to " + reporter.project().root().getFileName() + "/), which does not exist, so the build fails "
                 + "with `failed to read dockerfile`. Point `--local dockerfile=` at the directory that holds it and "
                 + "`--opt filename=` at its name.", Fix.describe("Point the build at the Dockerfile.",
                 "--local dockerfile=<dir> --opt filename=<name>"));

@@ -13,8 +13,7 @@ import java.util.Locale;
 public final class TargetStageMissing implements Rule {
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
-        Project project = reporter.project();
-        Project.Resolved d = project == null ? null : project.resolve(invocation);
+        Project.Resolved d = reporter.dockerfile(invocation);
         if (d == null || d.dockerfile() == null) {
             return;
         }
