@@ -42,7 +42,7 @@ public final class InspectCommand implements Callable<Integer> {
                 ? "configuration not given (assumed: no pod-spec-patch, polling the cluster's default queue; "
                   + "set --controller-config)"
                 : options.controller().source().path() + " (queue " + options.controller().polledQueue() + ")"));
-        Linter linter = new Linter(RuleRegistry.load(), options);
+        Linter linter = new Linter(RuleRegistry.loadForLinting(), options);
         for (SourceFile source : inputs.sources) {
             FileResult result = linter.lint(source);
             List<StepSummary> steps = Summaries.of(result);

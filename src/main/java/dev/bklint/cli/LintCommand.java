@@ -95,7 +95,9 @@ public final class LintCommand implements Callable<Integer> {
         Inputs inputs = Inputs.read(files, stdinName, System.in);
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
-        RuleRegistry registry = RuleRegistry.load();
+        // SARIF describes every rule in full; other formats need only the rules' one-line fields.
+        boolean describeRules = targets.stream().anyMatch(t -> t.format().equals("sarif"));
+        RuleRegistry registry = describeRules ? RuleRegistry.load() : RuleRegistry.loadForLinting();
         Options options = common.options();
         Linter linter = new Linter(registry, options);
         List<Finding> findings = new ArrayList<>();

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -39,14 +41,59 @@ public final class RuleRegistry {
     }
 
     public static RuleRegistry load() {
+        return load(true);
+    }
+
+    /**
+     * The rules with only what linting needs from their metadata (id, name, severity, family, summary), read line
+     * by line: parsing every metadata file as YAML costs more at start-up than the lint itself. Rationale, fix and
+     * references are left empty; {@link #load()} has them.
+     */
+    public static RuleRegistry loadForLinting() {
+        return load(false);
+    }
+
+    private static RuleRegistry load(boolean full) {
         List<LoadedRule> rules = new ArrayList<>();
         for (String resource : metadataResources()) {
-            RuleMeta meta = readMeta(resource);
+            RuleMeta meta = full ? readMeta(resource) : readHeader(resource);
             rules.add(new LoadedRule(meta, instantiate(meta)));
         }
         rules.sort(Comparator.comparing(r -> r.meta().id()));
         return new RuleRegistry(List.copyOf(rules));
     }
+
+    /** The one-line fields of a metadata file; falls back to the YAML reader when one is not plain. */
+    static RuleMeta readHeader(String resource) {
+        String text = read(resource);
+        Map<String, String> fields = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon <= 0 || Character.isWhitespace(line.charAt(0))) {
+                continue;
+            }
+            String key = line.substring(0, colon);
+            String value = line.substring(colon + 2).strip();
+            if (HEADER.contains(key)) {
+                if (value.isEmpty() || value.startsWith("|") || value.startsWith(">") || value.startsWith("'")
+                        || value.startsWith("\"") && (!value.endsWith("\"") || value.contains("\\"))
+                        || value.contains(" #")) {
+                    return parseMeta(resource, text);
+                }
+                fields.put(key, value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
+            }
+        }
+        for (String key : List.of("id", "name", "severity", "family", "summary")) {
+            if (!fields.containsKey(key)) {
+                return parseMeta(resource, text);
+            }
+        }
+        return new RuleMeta(fields.get("id"), fields.get("name"), Severity.parse(fields.get("severity")),
+                fields.get("severity_note"), fields.get("family"), fields.get("summary"), "", "", List.of());
+    }
+
+    private static final java.util.Set<String> HEADER = java.util.Set.of(
+            "id", "name", "severity", "severity_note", "family", "summary");
 
     public List<LoadedRule> rules() {
         return rules;
@@ -75,16 +122,18 @@ public final class RuleRegistry {
     }
 
     static RuleMeta readMeta(String resource) {
-        String text;
+        return parseMeta(resource, read(resource));
+    }
+
+    private static String read(String resource) {
         try (InputStream in = RuleRegistry.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing rule metadata " + resource);
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
-        return parseMeta(resource, text);
     }
 
     public static RuleMeta parseMeta(String name, String text) {

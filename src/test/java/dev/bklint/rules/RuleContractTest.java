@@ -90,6 +90,20 @@ class RuleContractTest {
     }
 
     @Test
+    void theQuickHeaderReadAgreesWithTheYamlReader() {
+        List<RuleMeta> full = RuleRegistry.load().metas();
+        List<RuleMeta> quick = RuleRegistry.loadForLinting().metas();
+        assertEquals(full.size(), quick.size());
+        for (int i = 0; i < full.size(); i++) {
+            RuleMeta f = full.get(i);
+            RuleMeta q = quick.get(i);
+            assertEquals(List.of(f.id(), f.name(), f.severity(), String.valueOf(f.severityNote()), f.family(),
+                    f.summary()), List.of(q.id(), q.name(), q.severity(), String.valueOf(q.severityNote()), q.family(),
+                    q.summary()), f.id());
+        }
+    }
+
+    @Test
     void cliReferenceIsCurrent() throws IOException {
         System.setProperty("dev.bklint.k8s", Options.CURRENT.toString());
         assertEquals(DocsGenerator.cliReference(), Files.readString(Path.of("docs/cli.md")),
