@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** A container image reference split into repository, tag and digest. */
 public record ImageRef(String text, String repository, String tag, String digest) {
-    private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)(-rc\\d+)?(-.*)?");
+    private static final Pattern VERSION = Pattern.compile("v(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})(-rc\\d+)?(-.*)?");
 
     public static ImageRef parse(String text) {
         String rest = text.trim();

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** A Kubernetes minor version such as 1.30. */
 public record KubernetesVersion(int major, int minor) implements Comparable<KubernetesVersion> {
-    private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)(\\.\\d+)?");
+    private static final Pattern FORM = Pattern.compile("v?(\\d{1,4})\\.(\\d{1,4})(\\.\\d{1,9})?");
 
     public static KubernetesVersion parse(String text) {
         Matcher m = FORM.matcher(text.trim());
