@@ -55,8 +55,8 @@ public final class RuleRegistry {
 
     private static RuleRegistry load(boolean full) {
         List<LoadedRule> rules = new ArrayList<>();
-        for (String resource : metadataResources()) {
-            RuleMeta meta = full ? readMeta(resource) : readHeader(resource);
+        for (Map.Entry<String, String> file : metadataTexts().entrySet()) {
+            RuleMeta meta = full ? parseMeta(file.getKey(), file.getValue()) : header(file.getKey(), file.getValue());
             rules.add(new LoadedRule(meta, instantiate(meta)));
         }
         rules.sort(Comparator.comparing(r -> r.meta().id()));
@@ -64,8 +64,7 @@ public final class RuleRegistry {
     }
 
     /** The one-line fields of a metadata file; falls back to the YAML reader when one is not plain. */
-    static RuleMeta readHeader(String resource) {
-        String text = read(resource);
+    static RuleMeta header(String resource, String text) {
         Map<String, String> fields = new HashMap<>();
         for (String line : text.split("\n")) {
             int colon = line.indexOf(": ");
@@ -75,9 +74,10 @@ public final class RuleRegistry {
             String key = line.substring(0, colon);
             String value = line.substring(colon + 2).strip();
             if (HEADER.contains(key)) {
+                boolean quoted = value.startsWith("\"");
                 if (value.isEmpty() || value.startsWith("|") || value.startsWith(">") || value.startsWith("'")
-                        || value.startsWith("\"") && (!value.endsWith("\"") || value.contains("\\"))
-                        || value.contains(" #")) {
+                        || quoted && (value.length() < 2 || !value.endsWith("\"") || value.contains("\\"))
+                        || !quoted && value.contains(" #")) {
                     return parseMeta(resource, text);
                 }
                 fields.put(key, value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
@@ -121,21 +121,6 @@ public final class RuleRegistry {
         }
     }
 
-    static RuleMeta readMeta(String resource) {
-        return parseMeta(resource, read(resource));
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = RuleRegistry.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing rule metadata " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
-    }
-
     public static RuleMeta parseMeta(String name, String text) {
         YMap map;
         try {
@@ -170,30 +155,37 @@ public final class RuleRegistry {
         return v;
     }
 
-    /** Lists {@code rules/*.yaml} in the jar or class folder this class was loaded from. */
-    private static List<String> metadataResources() {
-        List<String> names = new ArrayList<>();
+    /**
+     * The text of each {@code rules/*.yaml} in the jar or class folder this class was loaded from, by name. The jar
+     * is read once directly: a class-loader resource lookup per file costs more at start-up than the whole lint.
+     */
+    private static Map<String, String> metadataTexts() {
+        Map<String, String> texts = new java.util.TreeMap<>();
         try {
             Path location = Path.of(RuleRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.list(location.resolve(FOLDER))) {
-                    files.map(p -> FOLDER + p.getFileName()).filter(n -> n.endsWith(".yaml")).forEach(names::add);
+                    for (Path p : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                        texts.put(FOLDER + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8));
+                    }
                 }
             } else {
                 try (ZipFile zip = new ZipFile(location.toFile())) {
                     Enumeration<? extends ZipEntry> entries = zip.entries();
                     while (entries.hasMoreElements()) {
-                        String n = entries.nextElement().getName();
+                        ZipEntry e = entries.nextElement();
+                        String n = e.getName();
                         if (n.startsWith(FOLDER) && n.endsWith(".yaml") && n.indexOf('/', FOLDER.length()) < 0) {
-                            names.add(n);
+                            try (InputStream in = zip.getInputStream(e)) {
+                                texts.put(n, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
                         }
                     }
                 }
             }
         } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list the rule metadata", e);
+            throw new IllegalStateException("cannot read the rule metadata", e);
         }
-        names.sort(null);
-        return names;
+        return texts;
     }
 }
