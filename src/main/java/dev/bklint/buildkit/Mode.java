@@ -25,9 +25,4 @@ public enum Mode {
     public boolean isRootful() {
         return this == PRIVILEGED || this == USERNS;
     }
-
-    /** The daemon's default state directory in this mode (before XDG_DATA_HOME, HOME or --root move it). */
-    public String defaultStateDir() {
-        return isRootless() ? StateDir.ROOTLESS_DEFAULT : StateDir.ROOTFUL;
-    }
 }

@@ -7,7 +7,6 @@ import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,5 @@ public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queu
     /** The queue the controller polls: its {@code queue}, its {@code queue=} tag, else the cluster default. */
     public String polledQueue() {
         return queue != null ? queue : "_default";
-    }
-
-    public List<String> tagNames() {
-        return new ArrayList<>(tags.keySet());
     }
 }

@@ -22,14 +22,6 @@ public final class Fixes {
         return new Fix(description, snippet, edits);
     }
 
-    /** Sets a field in the pod-level securityContext of the plugin's podSpec. */
-    public static Fix setInPod(PodContainer c, String description, List<String> path, String value) {
-        String snippet = YamlEdits.snippet(path, value);
-        YMap podSpec = c.pod().plugin() == null ? null : c.pod().plugin().podSpec();
-        List<Edit> edits = podSpec == null ? List.of() : YamlEdits.set(podSpec, path, value);
-        return new Fix(description, snippet, edits);
-    }
-
     /** Sets an env variable of a container: replaces its value, appends to its env list, or adds the list. */
     public static Fix setEnv(PodContainer c, String description, String name, String value) {
         String item = "- name: " + name + "\n  value: " + value;

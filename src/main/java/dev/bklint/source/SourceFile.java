@@ -82,14 +82,4 @@ public final class SourceFile {
     public Span spanOf(int startOffset, int endOffset) {
         return new Span(lineOf(startOffset), columnOf(startOffset), lineOf(endOffset), columnOf(endOffset));
     }
-
-    /** Leading spaces of a 1-based line. */
-    public int indentOf(int line) {
-        String l = line(line);
-        int i = 0;
-        while (i < l.length() && l.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
-    }
 }

@@ -20,13 +20,6 @@ public final class YamlEdits {
         return new Edit(node.span(), text);
     }
 
-    /** Replaces the entry (key and value) with new text at the same place. */
-    public static Edit replaceEntry(YEntry entry, String text) {
-        Span k = entry.key().span();
-        Span v = entry.value().span();
-        return new Edit(new Span(k.line(), k.column(), v.endLine(), v.endColumn()), text);
-    }
-
     /**
      * Deletes a whole entry with its lines; null when the entry shares a line with other content (a flow
      * mapping, or a list item's first key) and so cannot be cut out by lines.
