@@ -26,6 +26,18 @@ public final class ShellScript {
         return commands;
     }
 
+    /** The commands that start before a script offset, in order (what runs before the command found there). */
+    public List<SimpleCommand> commandsBefore(int offset) {
+        List<SimpleCommand> before = new java.util.ArrayList<>();
+        for (SimpleCommand c : commands()) {
+            if (c.start() >= offset) {
+                break;
+            }
+            before.add(c);
+        }
+        return before;
+    }
+
     /**
      * The assignment that last set shell variable {@code name} before {@code offset}, from a bare
      * assignment ({@code NAME=value}) or a declaration ({@code export NAME=value}); null if none, or if an

@@ -102,10 +102,7 @@ public final class Project {
     private Path workingDirectory(Invocation invocation) {
         Path dir = root;
         int before = invocation.command().command().start();
-        for (SimpleCommand c : invocation.container().shell().commands()) {
-            if (c.start() >= before) {
-                break;
-            }
+        for (SimpleCommand c : invocation.container().shell().commandsBefore(before)) {
             String program = c.programName();
             if ("cd".equals(program) || "pushd".equals(program)) {
                 if (c.words().size() != 2 || !plain(c.words().get(1).value())) {

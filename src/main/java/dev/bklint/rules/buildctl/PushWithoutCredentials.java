@@ -92,10 +92,7 @@ public final class PushWithoutCredentials implements Rule {
     /** An earlier command that logs in or writes a Docker config. */
     private static boolean logsInFirst(Invocation invocation) {
         int before = invocation.command().command().start();
-        for (SimpleCommand c : invocation.container().shell().commands()) {
-            if (c.start() >= before) {
-                break;
-            }
+        for (SimpleCommand c : invocation.container().shell().commandsBefore(before)) {
             for (Word w : c.words()) {
                 String v = w.value().toLowerCase();
                 if (v.equals("login") || v.contains("config.json") || v.contains("docker_config")

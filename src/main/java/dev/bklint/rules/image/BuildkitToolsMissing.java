@@ -92,10 +92,7 @@ public final class BuildkitToolsMissing implements Rule {
 
     /** True when an earlier command mentions BuildKit (an {@code apk add buildkit}, a download of its release). */
     private static boolean installsTools(BuildkitContainer bc, int before) {
-        for (SimpleCommand c : bc.shell().commands()) {
-            if (c.start() >= before) {
-                break;
-            }
+        for (SimpleCommand c : bc.shell().commandsBefore(before)) {
             for (Word w : c.words()) {
                 if (w.value().toLowerCase().contains("buildkit") || w.value().contains("buildctl")) {
                     return true;
