@@ -87,6 +87,7 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Trace.mark("parse arguments");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Severity threshold = threshold();
@@ -95,10 +96,13 @@ public final class LintCommand implements Callable<Integer> {
         Inputs inputs = Inputs.read(files, stdinName, System.in);
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
+        Trace.mark("read inputs");
         // SARIF describes every rule in full; other formats need only the rules' one-line fields.
         boolean describeRules = targets.stream().anyMatch(t -> t.format().equals("sarif"));
         RuleRegistry registry = describeRules ? RuleRegistry.load() : RuleRegistry.loadForLinting();
+        Trace.mark("rule registry");
         Options options = common.options();
+        Trace.mark("options");
         Linter linter = new Linter(registry, options);
         List<Finding> findings = new ArrayList<>();
         List<StepSummary> steps = new ArrayList<>();
@@ -106,6 +110,7 @@ public final class LintCommand implements Callable<Integer> {
         // Files are linted in parallel; the results keep the order of the inputs.
         List<FileResult> results = inputs.sources.size() < 2 ? inputs.sources.stream().map(linter::lint).toList()
                 : inputs.sources.parallelStream().map(linter::lint).toList();
+        Trace.mark("lint");
         for (FileResult result : results) {
             SourceFile source = result.source();
             findings.addAll(result.findings());
@@ -146,6 +151,7 @@ public final class LintCommand implements Callable<Integer> {
                 unwritten = true;
             }
         }
+        Trace.mark("report");
         out.flush();
         if (!inputs.errors.isEmpty() || unwritten) {
             return 2;

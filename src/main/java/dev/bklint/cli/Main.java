@@ -21,7 +21,9 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         System.setProperty("dev.bklint.k8s", dev.bklint.rules.Options.CURRENT.toString());
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        Trace.mark("start");
         CommandLine cli = new CommandLine(new LintCommand());
+        Trace.mark("command model");
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +42,7 @@ public final class Main {
         try {
             int code = cli.execute(args);
             out.flush();
+            Trace.mark("done");
             return code;
         } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
             return internal(e, err, debug);
