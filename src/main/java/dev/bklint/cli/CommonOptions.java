@@ -13,46 +13,59 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Options every command shares: the target cluster, the configuration file, and how to print. A value given on
  * the command line wins over the configuration file, which wins over the default.
  */
 public final class CommonOptions {
-    @Option(names = "--kubernetes-version", paramLabel = "X.Y",
-            description = "Kubernetes version of the target cluster (default: assume current, ${dev.bklint.k8s}).")
-    String kubernetesVersion;
+    private final String kubernetesVersion;
+    private final String podSecurityLevel;
+    private final String controllerConfig;
+    private final Path projectDir;
+    private final Path config;
+    private final boolean noConfig;
+    private final boolean noIgnores;
+    private final String color;
 
-    @Option(names = "--pod-security-level", paramLabel = "LEVEL",
-            description = "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.")
-    String podSecurityLevel;
+    private CommonOptions(ParseResult r) {
+        kubernetesVersion = r.matchedOptionValue("--kubernetes-version", null);
+        podSecurityLevel = r.matchedOptionValue("--pod-security-level", null);
+        controllerConfig = r.matchedOptionValue("--controller-config", null);
+        projectDir = r.matchedOptionValue("--project-dir", null);
+        config = r.matchedOptionValue("--config", null);
+        noConfig = r.matchedOptionValue("--no-config", false);
+        noIgnores = r.matchedOptionValue("--no-ignores", false);
+        color = r.matchedOptionValue("--color", "auto");
+    }
 
-    @Option(names = "--controller-config", paramLabel = "FILE",
-            description = "The controller's configuration (Helm values with config:, or the config file): its "
-                    + "pod-spec-patch, queue and tags are applied.")
-    String controllerConfig;
+    /** The options as given to the command that {@code r} parsed. */
+    static CommonOptions of(ParseResult r) {
+        return new CommonOptions(r);
+    }
 
-    @Option(names = "--project-dir", paramLabel = "DIR",
-            description = "The checkout the build reads its Dockerfile from (default: the folder holding the .buildkite folder).")
-    Path projectDir;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: the nearest .bklint.yaml up to the repository root).")
-    Path config;
-
-    @Option(names = "--no-config", description = "Use no configuration file.")
-    boolean noConfig;
-
-    @Option(names = "--no-ignores", description = "Report everything: ignore `# bklint-ignore` comments.")
-    boolean noIgnores;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
-    String color;
-
-    @Option(names = "--debug", description = "Print stack traces of internal errors.")
-    boolean debug;
+    /** Declares the shared options on a command. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Cli.option("--kubernetes-version", "X.Y", String.class, "Kubernetes version of the target "
+                + "cluster (default: assume current, " + Options.CURRENT + ")."));
+        spec.addOption(Cli.option("--pod-security-level", "LEVEL", String.class, "Pod Security Standards level the "
+                + "namespace enforces: privileged, baseline or restricted."));
+        spec.addOption(Cli.option("--controller-config", "FILE", String.class, "The controller's configuration "
+                + "(Helm values with config:, or the config file): its pod-spec-patch, queue and tags are applied."));
+        spec.addOption(Cli.option("--project-dir", "DIR", Path.class, "The checkout the build reads its Dockerfile "
+                + "from (default: the folder holding the .buildkite folder)."));
+        spec.addOption(Cli.option("--config", "FILE", Path.class, "Configuration file (default: the nearest "
+                + ".bklint.yaml up to the repository root)."));
+        spec.addOption(Cli.flag("--no-config", "Use no configuration file."));
+        spec.addOption(Cli.flag("--no-ignores", "Report everything: ignore `# bklint-ignore` comments."));
+        spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(String.class).defaultValue("auto")
+                .description("Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
+                .build());
+        spec.addOption(Cli.flag("--debug", "Print stack traces of internal errors."));
+    }
 
     private ConfigFile loaded;
     private boolean loadedOnce;

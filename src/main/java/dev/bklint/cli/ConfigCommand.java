@@ -2,30 +2,24 @@ package dev.bklint.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code bklint config}: the effective configuration and where each value came from. */
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the effective configuration and where each value came from.")
-public final class ConfigCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "As for linting, to see its effect.")
-    String failOn;
+final class ConfigCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("config", new ConfigCommand(),
+                "Print the effective configuration and where each value came from."));
+        CommonOptions.addTo(spec);
+        spec.addOption(Cli.option("--fail-on", "LEVEL", String.class, "As for linting, to see its effect."));
+        return spec;
+    }
 
     @Override
-    public Integer call() {
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        CommonOptions common = CommonOptions.of(parsed);
+        String failOn = parsed.matchedOptionValue("--fail-on", null);
         common.options(); // validates every value, as a lint would
-        PrintWriter out = spec.commandLine().getOut();
         for (Map.Entry<String, CommonOptions.Setting> e : common.settings(failOn).entrySet()) {
             out.printf("%-22s %s  (%s)%n", e.getKey() + ":", e.getValue().value(), e.getValue().origin());
         }

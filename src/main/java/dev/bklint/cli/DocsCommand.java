@@ -6,19 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import java.io.PrintWriter;
+import java.io.IOException;
 
 /** {@code bklint docs DIR}: regenerates the rule pages (run from the repository root). */
-@Command(name = "docs", hidden = true, mixinStandardHelpOptions = true,
-        description = "Write one Markdown page per rule into DIR (from rules/ and fixtures/).")
-public final class DocsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", defaultValue = "docs/rules")
-    Path dir;
+final class DocsCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("docs", new DocsCommand(),
+                "Write one Markdown page per rule into DIR (from rules/ and fixtures/)."));
+        spec.usageMessage().hidden(true);
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("DIR").type(Path.class).defaultValue("docs/rules")
+                .build());
+        return spec;
+    }
 
     @Override
-    public Integer call() throws Exception {
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws IOException {
+        Path dir = parsed.matchedPositionalValue(0, Path.of("docs/rules"));
         DocsGenerator generator = new DocsGenerator(Path.of(""));
         List<RuleMeta> metas = RuleRegistry.load().metas();
         Files.createDirectories(dir);

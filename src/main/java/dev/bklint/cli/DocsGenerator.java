@@ -64,7 +64,7 @@ public final class DocsGenerator {
 
     /** docs/cli.md: every command's usage, as picocli prints it. */
     public static String cliReference() {
-        picocli.CommandLine root = new picocli.CommandLine(new LintCommand());
+        picocli.CommandLine root = Cli.create();
         root.getCommandSpec().usageMessage().width(110);
         StringBuilder b = new StringBuilder("# bklint command-line reference\n\nGenerated from the command definitions by "
                 + "`./bklint docs docs/rules`; `./bklint COMMAND --help` prints the same.\n\n");

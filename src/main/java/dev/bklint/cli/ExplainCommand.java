@@ -3,28 +3,27 @@ package dev.bklint.cli;
 import dev.bklint.rules.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code bklint explain BK301}: a rule's documentation, offline. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a rule (by id or name).")
-public final class ExplainCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "RULE", description = "Rule id (BK301) or name (cache-path-mismatch).")
-    String rule;
+final class ExplainCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("explain", new ExplainCommand(),
+                "Explain a rule (by id or name)."));
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("RULE").type(String.class)
+                .description("Rule id (BK301) or name (cache-path-mismatch).").build());
+        return spec;
+    }
 
     @Override
-    public Integer call() {
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        String rule = parsed.matchedPositionalValue(0, "");
         RuleMeta meta = RuleRegistry.load().find(rule);
         if (meta == null) {
             throw new IllegalArgumentException("no rule '" + rule + "' (bklint rules lists them)");
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.print(text(meta));
         out.flush();
         return 0;

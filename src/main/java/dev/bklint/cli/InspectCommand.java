@@ -10,31 +10,24 @@ import dev.bklint.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code bklint inspect FILE...}: what bklint understood of each BuildKit step, with the evidence. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show each BuildKit step: its containers, effective image, inferred mode and the evidence.")
-public final class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Pipeline files (default: discovered).")
-    List<String> files = new ArrayList<>();
+final class InspectCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("inspect", new InspectCommand(),
+                "Show each BuildKit step: its containers, effective image, inferred mode and the evidence."));
+        CommonOptions.addTo(spec);
+        spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files (default: discovered)."));
+        return spec;
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Inputs inputs = Inputs.read(files, null, System.in);
-        inputs.printErrors(spec.commandLine().getErr());
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        CommonOptions common = CommonOptions.of(parsed);
+        Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in);
+        inputs.printErrors(err);
         Options options = common.options();
         out.println("Kubernetes version: " + options.kubernetesVersion()
                 + (options.versionAssumed() ? " (assumed; set --kubernetes-version)" : ""));

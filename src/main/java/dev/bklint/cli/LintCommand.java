@@ -22,78 +22,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code bklint [FILE...]}: lints pipelines and exits 0, 1 (findings at or above --fail-on) or 2. */
-@Command(name = "bklint", mixinStandardHelpOptions = false, sortOptions = false,
-        description = "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.",
-        subcommands = {InspectCommand.class, ExplainCommand.class, RulesCommand.class, ConfigCommand.class,
-            ParseCommand.class,
-            DocsCommand.class},
-        footer = {"", "Several reports in one run: --format text --format sarif --output bklint.sarif prints text "
-                + "and writes SARIF (an --output belongs to the --format just before it).",
-                "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, unreadable "
-                + "input or a report that cannot be written; 3 internal error."})
-public final class LintCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output format: text (default), json, sarif, github, gnu, checkstyle, junit or buildkite. "
-                    + "Repeatable: each --format writes to standard output unless an --output follows it.")
-    List<String> formats = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report of the --format just before it to FILE (replaced whole, or left as it "
-                    + "was if writing fails); - is standard output. At most one format may go to standard output.")
-    List<String> outputs = new ArrayList<>();
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding is at or above: error, warning (default), info, or never.")
-    String failOn;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report only findings that this baseline (from --write-baseline) does not record.")
-    Path baseline;
-
-    @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Record today's findings by fingerprint, to adopt bklint and fail only on new findings.")
-    Path writeBaseline;
-
-    @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Name to report for input read from -.")
-    String stdinName;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and Java runtime.")
-    boolean version;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Pipeline files or directories; - reads stdin. Default: the files "
-                    + "`buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml.")
-    List<String> files = new ArrayList<>();
+final class LintCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.command("bklint", new LintCommand(),
+                "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.");
+        spec.usageMessage().sortOptions(false).footer("", "Several reports in one run: --format text --format "
+                + "sarif --output bklint.sarif prints text and writes SARIF (an --output belongs to the --format just "
+                + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
+                + "unreadable input or a report that cannot be written; 3 internal error.");
+        CommonOptions.addTo(spec);
+        spec.addOption(Cli.repeatable("-f", "--format", "FORMAT", "Output format: text (default), json, sarif, "
+                + "github, gnu, checkstyle, junit or buildkite. Repeatable: each --format writes to standard output "
+                + "unless an --output follows it."));
+        spec.addOption(Cli.repeatable("-o", "--output", "FILE", "Write the report of the --format just before it to "
+                + "FILE (replaced whole, or left as it was if writing fails); - is standard output. At most one "
+                + "format may go to standard output."));
+        spec.addOption(Cli.option("--fail-on", "LEVEL", String.class,
+                "Exit 1 when a finding is at or above: error, warning (default), info, or never."));
+        spec.addOption(Cli.option("--baseline", "FILE", Path.class,
+                "Report only findings that this baseline (from --write-baseline) does not record."));
+        spec.addOption(Cli.option("--write-baseline", "FILE", Path.class,
+                "Record today's findings by fingerprint, to adopt bklint and fail only on new findings."));
+        spec.addOption(Cli.option("--stdin-filename", "NAME", String.class, "Name to report for input read from -."));
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print the version and Java runtime.").build());
+        spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files or directories; - reads stdin. Default: "
+                + "the files `buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml."));
+        return spec;
+    }
 
     @Override
-    public Integer call() {
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         Trace.mark("parse arguments");
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Severity threshold = threshold();
-        List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs());
+        CommonOptions common = CommonOptions.of(parsed);
+        Path writeBaseline = parsed.matchedOptionValue("--write-baseline", null);
+        Path baseline = parsed.matchedOptionValue("--baseline", null);
+        Severity threshold = threshold(common, parsed.matchedOptionValue("--fail-on", null));
+        List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs(parsed));
         boolean color = common.useColor();
-        Inputs inputs = Inputs.read(files, stdinName, System.in);
+        Inputs inputs = Inputs.read(Cli.positionals(parsed), parsed.matchedOptionValue("--stdin-filename", null),
+                System.in);
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
         Trace.mark("read inputs");
@@ -161,13 +136,15 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /** The --format and --output options in the order they were given, which pairs them. */
-    private List<ReportTargets.Arg> formatArgs() {
-        OptionSpec format = spec.findOption("--format");
-        OptionSpec output = spec.findOption("--output");
+    private static List<ReportTargets.Arg> formatArgs(ParseResult parsed) {
+        OptionSpec format = parsed.commandSpec().findOption("--format");
+        OptionSpec output = parsed.commandSpec().findOption("--output");
+        List<String> formats = parsed.matchedOptionValue("--format", List.of());
+        List<String> outputs = parsed.matchedOptionValue("--output", List.of());
         List<ReportTargets.Arg> args = new ArrayList<>();
         int f = 0;
         int o = 0;
-        for (ArgSpec a : spec.commandLine().getParseResult().matchedArgs()) {
+        for (ArgSpec a : parsed.matchedArgs()) {
             if (a == format) {
                 args.add(ReportTargets.Arg.format(formats.get(f++)));
             } else if (a == output) {
@@ -191,7 +168,7 @@ public final class LintCommand implements Callable<Integer> {
         return rules;
     }
 
-    private Severity threshold() {
+    private static Severity threshold(CommonOptions common, String failOn) {
         String level = common.failOn(failOn);
         if (level.equalsIgnoreCase("never")) {
             return null;

@@ -2,6 +2,7 @@ package dev.bklint.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point. Every failure ends as one line and a distinct exit code: 2 for usage errors and unreadable input,
@@ -19,32 +20,36 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        System.setProperty("dev.bklint.k8s", dev.bklint.rules.Options.CURRENT.toString());
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        Trace.mark("start");
-        CommandLine cli = new CommandLine(new LintCommand());
-        Trace.mark("command model");
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.getCommandSpec().versionProvider(() -> new String[] {Version.describe()});
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("bklint: " + e.getMessage() + " (see bklint --help)");
-            return USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException) {
-                err.println("bklint: " + e.getMessage());
+        try {
+            Trace.mark("start");
+            CommandLine cli = Cli.forArguments(java.util.Arrays.asList(args));
+            cli.setOut(out);
+            cli.setErr(err);
+            Trace.mark("command model");
+            ParseResult parsed;
+            try {
+                parsed = cli.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                err.println("bklint: " + e.getMessage() + " (see bklint --help)");
                 return USAGE;
             }
-            return internal(e, err, debug);
-        });
-        try {
-            int code = cli.execute(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                out.flush();
+                return 0;
+            }
+            ParseResult command = parsed;
+            while (command.hasSubcommand()) {
+                command = command.subcommand();
+            }
+            int code = ((Cli.Command) command.commandSpec().userObject()).run(command, out, err);
             out.flush();
             Trace.mark("done");
             return code;
-        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+        } catch (IllegalArgumentException e) {
+            err.println("bklint: " + e.getMessage());
+            return USAGE;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return internal(e, err, debug);
         }
     }

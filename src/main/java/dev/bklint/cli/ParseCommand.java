@@ -5,31 +5,29 @@ import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import java.io.PrintWriter;
 
 /**
  * {@code bklint parse FILE...} (hidden): reads and parses the files with snakeyaml-engine and does nothing else, so
  * that the benchmark can compare a full lint with the parse alone in the same process setup.
  */
-@Command(name = "parse", hidden = true, description = "Parse the files only (for the benchmark).")
-public final class ParseCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "FILE", arity = "1..*")
-    List<String> files = new ArrayList<>();
+final class ParseCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.command("parse", new ParseCommand(), "Parse the files only (for the benchmark).");
+        spec.usageMessage().hidden(true);
+        spec.addPositional(Cli.positionals("FILE", "1..*"));
+        return spec;
+    }
 
     @Override
-    public Integer call() {
-        Inputs inputs = Inputs.read(files, null, System.in);
-        inputs.printErrors(spec.commandLine().getErr());
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in);
+        inputs.printErrors(err);
         long documents = inputs.sources.parallelStream().mapToLong(ParseCommand::parse).sum();
-        spec.commandLine().getOut().println(inputs.sources.size() + " files, " + documents + " documents");
-        spec.commandLine().getOut().flush();
+        out.println(inputs.sources.size() + " files, " + documents + " documents");
+        out.flush();
         return inputs.errors.isEmpty() ? 0 : 2;
     }
 

@@ -8,25 +8,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code bklint rules}: every rule, as text, JSON or a Markdown table. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules.")
-public final class RulesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or markdown.")
-    String format;
+final class RulesCommand implements Cli.Command {
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("rules", new RulesCommand(), "List the rules."));
+        spec.addOption(OptionSpec.builder("-f", "--format").paramLabel("FORMAT").type(String.class).defaultValue("text")
+                .description("text (default), json or markdown.").build());
+        return spec;
+    }
 
     @Override
-    public Integer call() {
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        String format = parsed.matchedOptionValue("--format", "text");
         List<RuleMeta> metas = RuleRegistry.load().metas();
-        PrintWriter out = spec.commandLine().getOut();
         switch (format.toLowerCase()) {
             case "text":
                 for (RuleMeta m : metas) {

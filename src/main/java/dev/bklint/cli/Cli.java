@@ -1,0 +1,99 @@
+package dev.bklint.cli;
+
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The command-line model, built in code rather than from annotations: reading annotations makes the JVM generate
+ * proxy classes and field accessors at run time, which cost more than a whole lint on a cold start.
+ */
+final class Cli {
+    /** A command: its options are read from what picocli parsed. */
+    interface Command {
+        int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws Exception;
+    }
+
+    private Cli() {
+    }
+
+    private static final List<Supplier<CommandSpec>> SUBCOMMANDS = List.of(InspectCommand::spec,
+            ExplainCommand::spec, RulesCommand::spec, ConfigCommand::spec, ParseCommand::spec, DocsCommand::spec);
+    private static final List<String> SUBCOMMAND_NAMES = List.of("inspect", "explain", "rules", "config", "parse",
+            "docs");
+
+    /** bklint and all its subcommands (for help and the reference docs). */
+    static CommandLine create() {
+        return create(SUBCOMMAND_NAMES);
+    }
+
+    /**
+     * bklint with the subcommands these arguments can reach. Each picocli command sets up its own type converters
+     * by reflection, which costs several milliseconds per command on a cold start, so a plain lint builds only the
+     * root. A subcommand is reachable only when its name is one of the arguments; help lists them all.
+     */
+    static CommandLine forArguments(List<String> args) {
+        // Any short-option cluster holding an h might be -h: at worst that costs the time saved.
+        boolean help = args.stream().anyMatch(a -> a.equals("--help") || !a.startsWith("--") && a.startsWith("-")
+                && a.indexOf('h') > 0);
+        return create(help ? SUBCOMMAND_NAMES : args);
+    }
+
+    private static CommandLine create(Collection<String> wanted) {
+        CommandLine root = new CommandLine(LintCommand.spec());
+        for (int i = 0; i < SUBCOMMANDS.size(); i++) {
+            if (wanted.contains(SUBCOMMAND_NAMES.get(i))) {
+                CommandSpec sub = SUBCOMMANDS.get(i).get();
+                root.addSubcommand(sub.name(), new CommandLine(sub));
+            }
+        }
+        root.getCommandSpec().versionProvider(() -> new String[] {Version.describe()});
+        return root;
+    }
+
+    static CommandSpec command(String name, Command command, String description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        spec.usageMessage().description(description);
+        return spec;
+    }
+
+    /** The -h and -V options, worded as picocli's standard help mixin words them. */
+    static CommandSpec withStandardHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        spec.versionProvider(() -> new String[] {Version.describe()});
+        return spec;
+    }
+
+    static OptionSpec option(String name, String label, Class<?> type, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(type).description(description).build();
+    }
+
+    static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+    }
+
+    /** An option that may be given several times, each value kept in order. */
+    static OptionSpec repeatable(String shortName, String name, String label, String description) {
+        return OptionSpec.builder(shortName, name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+                .description(description).build();
+    }
+
+    /** Positional parameters collected into a list. */
+    static PositionalParamSpec positionals(String label, String arity, String... description) {
+        return PositionalParamSpec.builder().paramLabel(label).arity(arity).type(List.class)
+                .auxiliaryTypes(String.class).description(description).build();
+    }
+
+    static List<String> positionals(ParseResult parsed) {
+        return parsed.matchedPositionalValue(0, List.of());
+    }
+}
