@@ -25,8 +25,11 @@ public final class JsonView {
     public record Origin(YNode node, YEntry entry, YMap parent, String path) {
     }
 
-    /** A number that is not an integer, standing for floats that JSON cannot carry (.inf, .nan). */
-    private static final BigDecimal NOT_AN_INTEGER = new BigDecimal("0.5");
+    /**
+     * A number that is not an integer, standing for floats that JSON cannot carry (.inf, .nan). A Double, because
+     * initialising BigDecimal costs milliseconds on a cold start.
+     */
+    private static final Double NOT_AN_INTEGER = 0.5;
 
     private final Map<String, Origin> origins = new HashMap<>();
     private final Map<YEntry, String> renames;
