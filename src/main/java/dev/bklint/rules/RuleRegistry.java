@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,59 +40,35 @@ public final class RuleRegistry {
     }
 
     public static RuleRegistry load() {
-        return load(true);
+        Map<String, String> texts = metadataTexts();
+        List<LoadedRule> rules = new ArrayList<>();
+        for (int i = 0; i < RuleIndex.HEADERS.length; i++) {
+            String resource = RuleIndex.HEADERS[i][0];
+            rules.add(new LoadedRule(parseMeta(resource, texts.get(resource)), RuleIndex.create(i)));
+        }
+        return sorted(rules);
     }
 
     /**
-     * The rules with only what linting needs from their metadata (id, name, severity, family, summary), read line
-     * by line: parsing every metadata file as YAML costs more at start-up than the lint itself. Rationale, fix and
-     * references are left empty; {@link #load()} has them.
+     * The rules with only what linting needs from their metadata (id, name, severity, family, summary), as the
+     * build wrote them into {@link RuleIndex}: reading the metadata files at start-up costs more than the lint
+     * itself. Rationale, fix and references are left empty; {@link #load()} has them.
      */
     public static RuleRegistry loadForLinting() {
-        return load(false);
+        List<LoadedRule> rules = new ArrayList<>();
+        for (int i = 0; i < RuleIndex.HEADERS.length; i++) {
+            String[] h = RuleIndex.HEADERS[i];
+            RuleMeta meta = h.length == 1 ? parseMeta(h[0], resourceText(h[0]))
+                    : new RuleMeta(h[1], h[2], Severity.parse(h[3]), h[4], h[5], h[6], "", "", List.of());
+            rules.add(new LoadedRule(meta, RuleIndex.create(i)));
+        }
+        return sorted(rules);
     }
 
-    private static RuleRegistry load(boolean full) {
-        List<LoadedRule> rules = new ArrayList<>();
-        for (Map.Entry<String, String> file : metadataTexts().entrySet()) {
-            RuleMeta meta = full ? parseMeta(file.getKey(), file.getValue()) : header(file.getKey(), file.getValue());
-            rules.add(new LoadedRule(meta, instantiate(meta)));
-        }
+    private static RuleRegistry sorted(List<LoadedRule> rules) {
         rules.sort(Comparator.comparing(r -> r.meta().id()));
         return new RuleRegistry(List.copyOf(rules));
     }
-
-    /** The one-line fields of a metadata file; falls back to the YAML reader when one is not plain. */
-    static RuleMeta header(String resource, String text) {
-        Map<String, String> fields = new HashMap<>();
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(": ");
-            if (colon <= 0 || Character.isWhitespace(line.charAt(0))) {
-                continue;
-            }
-            String key = line.substring(0, colon);
-            String value = line.substring(colon + 2).strip();
-            if (HEADER.contains(key)) {
-                boolean quoted = value.startsWith("\"");
-                if (value.isEmpty() || value.startsWith("|") || value.startsWith(">") || value.startsWith("'")
-                        || quoted && (value.length() < 2 || !value.endsWith("\"") || value.contains("\\"))
-                        || !quoted && value.contains(" #")) {
-                    return parseMeta(resource, text);
-                }
-                fields.put(key, value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
-            }
-        }
-        for (String key : List.of("id", "name", "severity", "family", "summary")) {
-            if (!fields.containsKey(key)) {
-                return parseMeta(resource, text);
-            }
-        }
-        return new RuleMeta(fields.get("id"), fields.get("name"), Severity.parse(fields.get("severity")),
-                fields.get("severity_note"), fields.get("family"), fields.get("summary"), "", "", List.of());
-    }
-
-    private static final java.util.Set<String> HEADER = java.util.Set.of(
-            "id", "name", "severity", "severity_note", "family", "summary");
 
     public List<LoadedRule> rules() {
         return rules;
@@ -111,14 +86,6 @@ public final class RuleRegistry {
             }
         }
         return null;
-    }
-
-    private static Rule instantiate(RuleMeta meta) {
-        try {
-            return (Rule) Class.forName(meta.className()).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("rule " + meta.id() + " has no class " + meta.className(), e);
-        }
     }
 
     public static RuleMeta parseMeta(String name, String text) {
@@ -153,6 +120,17 @@ public final class RuleRegistry {
             throw new IllegalStateException(name + ": rule metadata lacks `" + key + "`");
         }
         return v;
+    }
+
+    private static String resourceText(String resource) {
+        try (InputStream in = RuleRegistry.class.getResourceAsStream("/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
     }
 
     /**
