@@ -176,7 +176,7 @@ public final class CommonOptions {
         switch (color.toLowerCase(Locale.ROOT)) {
             case "always": return true;
             case "never": return false;
-            case "auto": return System.console() != null && System.getenv("NO_COLOR") == null
+            case "auto": return Terminal.stdoutIsTerminal() && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM"));
             default: throw new IllegalArgumentException("--color must be auto, always or never, not '" + color + "'");
         }
