@@ -26,7 +26,6 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.Validator;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -56,7 +55,7 @@ public final class PluginSchema {
     private PluginSchema() {
     }
 
-    /** The compiled schema, loaded once on first use. */
+    /** The compiled schema, loaded once on first use (by {@link SchemaCompiler}: everit's loader is too slow). */
     private static final class Holder {
         static final Schema SCHEMA = load();
     }
@@ -66,12 +65,16 @@ public final class PluginSchema {
     }
 
     private static Schema load() {
+        return SchemaCompiler.compile(raw());
+    }
+
+    /** The schema document as JSON. */
+    static JSONObject raw() {
         try (InputStream in = PluginSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            JSONObject raw = new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
+            return new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
