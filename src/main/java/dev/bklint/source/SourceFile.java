@@ -1,26 +1,32 @@
 package dev.bklint.source;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** The text of one input, with the name it is reported under and an index of its lines. */
 public final class SourceFile {
     private final String path;
     private final String text;
-    private final List<Integer> lineStarts = new ArrayList<>();
+    /** The offset each line starts at, in order; only the first {@code lines} entries are used. */
+    private final int[] lineStarts;
+    private final int lines;
 
     public SourceFile(String path, String text) {
         this.path = path;
         this.text = text;
-        lineStarts.add(0);
-        for (int i = 0; i < text.length(); i++) {
+        int[] starts = new int[16];
+        int count = 1;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                lineStarts.add(i + 1);
-            } else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                lineStarts.add(i + 1);
+            if (c == '\n' || c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n')) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
+        this.lineStarts = starts;
+        this.lines = count;
     }
 
     public String path() {
@@ -32,16 +38,16 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return lineStarts.size();
+        return lines;
     }
 
     /** The text of a 1-based line without its line break; empty when out of range. */
     public String line(int line) {
-        if (line < 1 || line > lineStarts.size()) {
+        if (line < 1 || line > lines) {
             return "";
         }
-        int start = lineStarts.get(line - 1);
-        int end = line < lineStarts.size() ? lineStarts.get(line) : text.length();
+        int start = lineStarts[line - 1];
+        int end = line < lines ? lineStarts[line] : text.length();
         while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
@@ -53,19 +59,19 @@ public final class SourceFile {
         if (line < 1) {
             return 0;
         }
-        if (line > lineStarts.size()) {
+        if (line > lines) {
             return text.length();
         }
-        return Math.min(text.length(), lineStarts.get(line - 1) + Math.max(0, column - 1));
+        return Math.min(text.length(), lineStarts[line - 1] + Math.max(0, column - 1));
     }
 
     /** 1-based line of a character offset. */
     public int lineOf(int offset) {
         int lo = 0;
-        int hi = lineStarts.size() - 1;
+        int hi = lines - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts.get(mid) <= offset) {
+            if (lineStarts[mid] <= offset) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -76,10 +82,12 @@ public final class SourceFile {
 
     /** 1-based column of a character offset. */
     public int columnOf(int offset) {
-        return offset - lineStarts.get(lineOf(offset) - 1) + 1;
+        return offset - lineStarts[lineOf(offset) - 1] + 1;
     }
 
     public Span spanOf(int startOffset, int endOffset) {
-        return new Span(lineOf(startOffset), columnOf(startOffset), lineOf(endOffset), columnOf(endOffset));
+        int line = lineOf(startOffset);
+        int endLine = endOffset == startOffset ? line : lineOf(endOffset);
+        return new Span(line, startOffset - lineStarts[line - 1] + 1, endLine, endOffset - lineStarts[endLine - 1] + 1);
     }
 }
