@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class Suppressions {
     private static final Pattern DIRECTIVE = Pattern.compile(
             "#\\s*bklint-ignore(-file)?\\s+((?:BK\\d{3})(?:\\s*,\\s*BK\\d{3})*)\\s*(.*)$");
+    /** Text that every directive contains. */
+    private static final String MARKER = "bklint-ignore";
 
     /** One suppression comment, where it applies, and whether it was used. */
     public static final class Suppression {
@@ -78,13 +80,25 @@ public final class Suppressions {
     }
 
     public static Suppressions find(SourceFile source, List<YamlDocument> documents) {
+        List<Suppression> found = new ArrayList<>();
+        // A directive is on a line that says bklint-ignore: only those lines are read, and only when there are
+        // any are the spans of the YAML nodes collected.
+        String all = source.text();
+        int at = all.indexOf(MARKER);
+        if (at < 0) {
+            return new Suppressions(found);
+        }
         List<Span> scalars = new ArrayList<>();
         List<Span> nodes = new ArrayList<>();
         for (YamlDocument d : documents) {
             collect(d.root(), scalars, nodes);
         }
-        List<Suppression> found = new ArrayList<>();
-        for (int line = 1; line <= source.lineCount(); line++) {
+        for (int previous = 0; at >= 0; at = all.indexOf(MARKER, at + MARKER.length())) {
+            int line = source.lineOf(at);
+            if (line == previous) {
+                continue;
+            }
+            previous = line;
             String text = source.line(line);
             int hash = commentStart(text, line, scalars);
             if (hash < 0) {
