@@ -64,7 +64,9 @@ public final class Interpolation {
             if (inBraces && c == '}') {
                 return;
             }
-            if (s.startsWith("\\\\", pos)) {
+            if (c != '\\' && c != '$') {
+                pos++; // plain text
+            } else if (s.startsWith("\\\\", pos)) {
                 pos += 2;
             } else if (s.startsWith("\\$", pos) || s.startsWith("$$", pos) || s.startsWith("$(", pos)) {
                 pos += 2;
