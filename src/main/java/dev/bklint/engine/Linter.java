@@ -26,19 +26,35 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs every rule over one file: load, model each pipeline and step, visit, collect findings in order. One Linter
- * may lint several files at once: rules keep no state, and the per-file caches are concurrent.
+ * may lint several files at once, and the steps of a long pipeline at once: rules keep no state, and the per-file
+ * caches are concurrent.
  */
 public final class Linter {
     private final RuleRegistry registry;
     private final Options options;
     private final Map<String, java.util.Optional<Project>> projects = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int parallelSteps;
+
+    /**
+     * From how many command steps a pipeline's steps are linted in parallel: enough that the work outweighs
+     * handing it out, so that short pipelines (and the many small files that are linted in parallel already)
+     * stay on one thread.
+     */
+    static final int PARALLEL_STEPS = 32;
 
     public Linter(RuleRegistry registry, Options options) {
+        this(registry, options, PARALLEL_STEPS);
+    }
+
+    /** With {@code parallelSteps}: the number of command steps from which a pipeline's steps run in parallel. */
+    Linter(RuleRegistry registry, Options options, int parallelSteps) {
         this.registry = registry;
         this.options = options;
+        this.parallelSteps = parallelSteps;
     }
 
     public FileResult lint(SourceFile source) {
@@ -67,11 +83,34 @@ public final class Linter {
                 continue;
             }
             Pipeline pipeline = PipelineReader.read(document);
-            visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
-            for (CommandStep step : pipeline.steps()) {
-                StepAnalysis analysis = analyse(step, options);
-                analysed.add(analysis);
-                visitStep(source, findings, analysis);
+            List<CommandStep> steps = pipeline.steps();
+            if (steps.size() < parallelSteps) {
+                visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
+                for (CommandStep step : steps) {
+                    StepAnalysis analysis = analyse(step, options);
+                    analysed.add(analysis);
+                    visitStep(source, findings, analysis);
+                }
+                continue;
+            }
+            // A long pipeline: the pipeline's rules and each step run as separate tasks on the common pool, and
+            // their findings are added in the order the loop above would add them.
+            List<Part> parts = IntStream.rangeClosed(-1, steps.size() - 1).parallel().mapToObj(i -> Part.run(() -> {
+                List<Finding> found = new ArrayList<>();
+                if (i < 0) {
+                    visit(source, found, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
+                    return new Part(null, found, null);
+                }
+                StepAnalysis analysis = analyse(steps.get(i), options);
+                visitStep(source, found, analysis);
+                return new Part(analysis, found, null);
+            })).toList();
+            for (Part part : parts) {
+                part.rethrow();
+                if (part.analysis() != null) {
+                    analysed.add(part.analysis());
+                }
+                findings.addAll(part.findings());
             }
         }
         if (!options.noIgnores()) {
@@ -81,6 +120,29 @@ public final class Linter {
             findings = kept;
         }
         return new FileResult(source, sorted(findings), analysed);
+    }
+
+    /**
+     * What one task of a long pipeline produced: a step's analysis (null for the pipeline's own rules) and
+     * findings, or what it threw, to be thrown again on the caller's thread in the order a plain loop would.
+     */
+    private record Part(StepAnalysis analysis, List<Finding> findings, Throwable failure) {
+        static Part run(java.util.function.Supplier<Part> task) {
+            try {
+                return task.get();
+            } catch (RuntimeException | Error e) {
+                return new Part(null, List.of(), e);
+            }
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
     }
 
     private void visitStep(SourceFile source, List<Finding> findings, StepAnalysis analysis) {
