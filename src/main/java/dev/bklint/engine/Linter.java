@@ -23,7 +23,6 @@ import dev.bklint.yaml.YamlSyntaxError;
 import dev.bklint.dockerfile.Project;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -182,9 +181,24 @@ public final class Linter {
         }
     }
 
+    /**
+     * The findings in order, each once. Equal findings sort next to each other, so only neighbours that compare
+     * equal are tested with equals: hashing every finding would set up record hashCode for Finding, Span and Fix,
+     * which costs more than a whole lint on a cold start.
+     */
     private static List<Finding> sorted(List<Finding> findings) {
-        List<Finding> unique = new ArrayList<>(new LinkedHashSet<>(findings));
-        unique.sort(null);
+        List<Finding> all = new ArrayList<>(findings);
+        all.sort(null);
+        List<Finding> unique = new ArrayList<>(all.size());
+        int runStart = 0;
+        for (Finding f : all) {
+            if (!unique.isEmpty() && f.compareTo(unique.get(unique.size() - 1)) != 0) {
+                runStart = unique.size();
+            }
+            if (!unique.subList(runStart, unique.size()).contains(f)) {
+                unique.add(f);
+            }
+        }
         return unique;
     }
 }
