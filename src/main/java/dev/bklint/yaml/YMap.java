@@ -13,11 +13,14 @@ import java.util.List;
  */
 public final class YMap extends YNode {
     private final List<YEntry> entries;
+    /** The list the entries were given in, read by index for key lookups (no iterator to allocate). */
+    private final List<YEntry> given;
     private final boolean flow;
 
     public YMap(List<YEntry> entries, boolean flow, SourceFile source, Span span, Span via) {
         super(source, span, via);
         this.entries = Collections.unmodifiableList(entries);
+        this.given = entries instanceof java.util.RandomAccess ? entries : this.entries;
         this.flow = flow;
     }
 
@@ -34,7 +37,9 @@ public final class YMap extends YNode {
     }
 
     public YEntry entry(String key) {
-        for (YEntry e : entries) {
+        List<YEntry> list = given;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            YEntry e = list.get(i);
             if (key.equals(e.keyText())) {
                 return e;
             }
