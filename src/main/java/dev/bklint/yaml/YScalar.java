@@ -50,6 +50,10 @@ public final class YScalar extends YNode {
             default:
                 break;
         }
+        char first = value.charAt(0);
+        if (first != '-' && first != '+' && first != '.' && (first < '0' || first > '9')) {
+            return Type.STRING; // every int and float starts with a sign, a digit or a dot
+        }
         if (INT.matcher(value).matches()) {
             return Type.INT;
         }

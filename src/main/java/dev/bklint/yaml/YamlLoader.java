@@ -44,7 +44,17 @@ public final class YamlLoader {
 
     private YamlLoader(SourceFile source) {
         this.source = source;
-        this.supplementary = source.text().codePoints().count() != source.text().length();
+        this.supplementary = hasSurrogatePair(source.text());
+    }
+
+    /** True when the text has a character outside the BMP, so that code point and char offsets differ. */
+    private static boolean hasSurrogatePair(String text) {
+        for (int i = 0, n = text.length() - 1; i < n; i++) {
+            if (Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static List<YamlDocument> load(SourceFile source) throws YamlSyntaxError {
