@@ -28,17 +28,20 @@ final class ShellLexer {
 
     private final String s;
     private final int n;
+    /** Whether scanned words keep the raw offset of each character (only {@link #rawOffsets} needs them). */
+    private final boolean offsets;
     private int pos;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Heredoc> pendingHeredocs = new ArrayList<>();
 
-    private ShellLexer(String script) {
+    private ShellLexer(String script, boolean offsets) {
         this.s = script;
         this.n = script.length();
+        this.offsets = offsets;
     }
 
     static List<Token> tokenize(String script) {
-        ShellLexer lexer = new ShellLexer(script);
+        ShellLexer lexer = new ShellLexer(script, false);
         lexer.run();
         return lexer.tokens;
     }
@@ -50,7 +53,7 @@ final class ShellLexer {
     static int[] rawOffsets(String script, Word word) {
         int length = word.value().length();
         if (word.start() >= 0 && word.end() <= script.length() && word.start() < word.end()) {
-            ShellLexer lexer = new ShellLexer(script);
+            ShellLexer lexer = new ShellLexer(script, true);
             WordText text = lexer.scanWord(word.start());
             if (text.value().equals(word.value()) && text.end() == word.end()) {
                 return text.offsets();
@@ -206,11 +209,12 @@ final class ShellLexer {
 
     // ---- word scanning: builds the value and remembers where each value character came from ----
 
+    /** A scanned word: its value, the raw offset of each value character (null unless asked for), its end. */
     record WordText(String value, int[] offsets, int end) {
     }
 
     private WordText scanWord(int start) {
-        WordBuilder out = new WordBuilder();
+        WordBuilder out = new WordBuilder(s, offsets);
         int i = start;
         while (i < n) {
             char c = s.charAt(i);
@@ -405,21 +409,69 @@ final class ShellLexer {
         return close < 0 ? n : close + 1;
     }
 
-    /** Collects a word's value together with the raw offset of each of its characters. */
+    /**
+     * Collects a word's value, and the raw offset of each of its characters when asked to. Most words are written
+     * as plain text: while every character is the next one of the script, the word is only a range of it, and the
+     * value and offsets are made from that range at the end.
+     */
     private static final class WordBuilder {
-        private final StringBuilder value = new StringBuilder();
-        private int[] offsets = new int[16];
+        private final String script;
+        private final boolean trackOffsets;
+        /** The range of the script the value is, while it is one; {@code value} is null until it is not. */
+        private int rangeStart = -1;
+        private int length;
+        private StringBuilder value;
+        private int[] offsets;
+
+        WordBuilder(String script, boolean trackOffsets) {
+            this.script = script;
+            this.trackOffsets = trackOffsets;
+        }
 
         void append(char c, int rawOffset) {
-            if (value.length() == offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            if (value == null) {
+                if (length == 0 && script.charAt(rawOffset) == c) {
+                    rangeStart = rawOffset;
+                    length = 1;
+                    return;
+                }
+                if (rawOffset == rangeStart + length && script.charAt(rawOffset) == c) {
+                    length++;
+                    return;
+                }
+                value = new StringBuilder(length + 16);
+                if (length > 0) {
+                    value.append(script, rangeStart, rangeStart + length);
+                }
+                if (trackOffsets) {
+                    offsets = new int[Math.max(16, length * 2)];
+                    for (int i = 0; i < length; i++) {
+                        offsets[i] = rangeStart + i;
+                    }
+                }
             }
-            offsets[value.length()] = rawOffset;
+            if (trackOffsets) {
+                if (value.length() == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[value.length()] = rawOffset;
+            }
             value.append(c);
         }
 
         WordText build(int end) {
-            return new WordText(value.toString(), Arrays.copyOf(offsets, value.length()), end);
+            if (value != null) {
+                return new WordText(value.toString(), trackOffsets ? Arrays.copyOf(offsets, value.length()) : null,
+                        end);
+            }
+            int[] range = null;
+            if (trackOffsets) {
+                range = new int[length];
+                for (int i = 0; i < length; i++) {
+                    range[i] = rangeStart + i;
+                }
+            }
+            return new WordText(length == 0 ? "" : script.substring(rangeStart, rangeStart + length), range, end);
         }
     }
 }
