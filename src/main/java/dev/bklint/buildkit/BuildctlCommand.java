@@ -12,6 +12,8 @@ public final class BuildctlCommand {
     private final String subcommandName;
     private final List<Flag> flags;
     private final List<Word> positionals;
+    /** CSV-valued flags read once, by value: several rules look at the same --output. */
+    private final java.util.Map<String, CsvOptions> csv = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BuildctlCommand(Launcher launcher, SimpleCommand command, BuildctlParser parser) {
         this.launcher = launcher;
@@ -81,17 +83,35 @@ public final class BuildctlCommand {
 
     /** All flags with canonical {@code name}, in order. */
     public List<Flag> flags(String name) {
-        return flags.stream().filter(flag -> flag.name().equals(name)).toList();
+        List<Flag> named = null;
+        for (Flag flag : flags) {
+            if (flag.name().equals(name)) {
+                if (named == null) {
+                    named = new java.util.ArrayList<>(2);
+                }
+                named.add(flag);
+            }
+        }
+        return named == null ? List.of() : java.util.Collections.unmodifiableList(named);
     }
 
     /** The last flag named {@code name} (the one Go's flag parsing keeps for single-valued flags), or null. */
     public Flag flag(String name) {
-        List<Flag> named = flags(name);
-        return named.isEmpty() ? null : named.get(named.size() - 1);
+        for (int i = flags.size() - 1; i >= 0; i--) {
+            if (flags.get(i).name().equals(name)) {
+                return flags.get(i);
+            }
+        }
+        return null;
     }
 
     public boolean hasFlag(String name) {
         return flag(name) != null;
+    }
+
+    /** A flag's value read as CSV options ({@code type=image,name=x}); none when it has no value. */
+    public CsvOptions csv(Flag flag) {
+        return flag.value() == null ? CsvOptions.parse(null) : csv.computeIfAbsent(flag.value(), CsvOptions::parse);
     }
 
     /** Non-flag words after the subcommand. */

@@ -36,9 +36,11 @@ public final class CsvOptions {
         }
         int i = 0;
         int n = csv.length();
+        StringBuilder field = new StringBuilder();
+        // The offset in csv of each character of the field (a field is never longer than csv).
+        int[] offsets = new int[n];
         while (i <= n) {
-            StringBuilder field = new StringBuilder();
-            List<Integer> offsets = new ArrayList<>();
+            field.setLength(0);
             i = readField(csv, i, field, offsets);
             if (field.length() > 0) {
                 entries.add(entry(field.toString(), offsets));
@@ -48,8 +50,11 @@ public final class CsvOptions {
         return new CsvOptions(entries);
     }
 
-    /** Reads one field starting at {@code i} into {@code field}; returns the index of the ending comma or n. */
-    private static int readField(String csv, int i, StringBuilder field, List<Integer> offsets) {
+    /**
+     * Reads one field starting at {@code i} into {@code field}, and where each of its characters is written into
+     * {@code offsets}; returns the index of the ending comma or n.
+     */
+    private static int readField(String csv, int i, StringBuilder field, int[] offsets) {
         int n = csv.length();
         boolean quoted = i < n && csv.charAt(i) == '"';
         if (quoted) {
@@ -57,33 +62,33 @@ public final class CsvOptions {
             while (i < n) {
                 char c = csv.charAt(i);
                 if (c == '"' && i + 1 < n && csv.charAt(i + 1) == '"') {
+                    offsets[field.length()] = i + 1;
                     field.append('"');
-                    offsets.add(i + 1);
                     i += 2;
                 } else if (c == '"') {
                     i++;
                     break;
                 } else {
+                    offsets[field.length()] = i;
                     field.append(c);
-                    offsets.add(i);
                     i++;
                 }
             }
         }
         while (i < n && csv.charAt(i) != ',') {
+            offsets[field.length()] = i;
             field.append(csv.charAt(i));
-            offsets.add(i);
             i++;
         }
         return i;
     }
 
-    private static Entry entry(String field, List<Integer> offsets) {
+    private static Entry entry(String field, int[] offsets) {
         int eq = field.indexOf('=');
         if (eq < 0) {
-            return new Entry(field.toLowerCase(Locale.ROOT), null, offsets.get(0));
+            return new Entry(field.toLowerCase(Locale.ROOT), null, offsets[0]);
         }
-        int valueOffset = eq + 1 < offsets.size() ? offsets.get(eq + 1) : offsets.get(eq) + 1;
+        int valueOffset = eq + 1 < field.length() ? offsets[eq + 1] : offsets[eq] + 1;
         return new Entry(field.substring(0, eq).toLowerCase(Locale.ROOT), field.substring(eq + 1), valueOffset);
     }
 

@@ -43,7 +43,7 @@ public record Invocation(BuildctlCommand command, CommandText script, BuildkitCo
         java.util.List<CsvFlag> list = new java.util.ArrayList<>();
         for (Flag f : command.flags(name)) {
             if (f.value() != null) {
-                list.add(new CsvFlag(f, CsvOptions.parse(f.value())));
+                list.add(new CsvFlag(f, command.csv(f)));
             }
         }
         return list;

@@ -23,7 +23,7 @@ public final class OutputTypeInvalid implements Rule {
             if (f.value() == null) {
                 continue;
             }
-            CsvOptions csv = CsvOptions.parse(f.value());
+            CsvOptions csv = invocation.command().csv(f);
             String type = csv.get("type");
             if (type == null) {
                 reporter.report(invocation.flagSpan(f), "`" + f.written() + " " + f.value() + "` has no `type=`; "

@@ -49,7 +49,7 @@ public final class WorkspaceNotWritable implements Rule {
                     continue;
                 }
                 for (Flag output : inv.command().flags("output")) {
-                    CsvOptions csv = CsvOptions.parse(output.value());
+                    CsvOptions csv = inv.command().csv(output);
                     String type = csv.get("type");
                     String dest = csv.get("dest");
                     if (type != null && FILE_EXPORTERS.contains(type) && ControllerFacts.relativePath(dest)) {
