@@ -14,13 +14,25 @@ public record DaemonFlags(String value, String origin, Span span) {
     public List<String> words() {
         List<String> words = new ArrayList<>();
         if (value != null) {
-            for (String w : value.trim().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    words.add(w);
+            // value.trim().split("\\s+") without empty words, and without compiling a pattern on every call
+            String text = value.trim();
+            int start = -1;
+            for (int i = 0; i <= text.length(); i++) {
+                boolean space = i == text.length() || isSpace(text.charAt(i));
+                if (space && start >= 0) {
+                    words.add(text.substring(start, i));
+                    start = -1;
+                } else if (!space && start < 0) {
+                    start = i;
                 }
             }
         }
         return words;
+    }
+
+    /** The characters that the regex {@code \s} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** True when the flag is given; quotes around it (BK416's mistake) do not hide it. */

@@ -11,9 +11,12 @@ import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * BK408: a tar, OCI or Docker archive written into the pod is gone when the job's pod is deleted, unless the
@@ -21,6 +24,8 @@ import java.util.Set;
  */
 public final class BuildOutputLost implements Rule {
     private static final Set<String> ARCHIVES = Set.of("tar", "oci", "docker");
+    /** Compiled artifact globs: the same patterns recur in every step of a long pipeline. */
+    private static final Map<String, PathMatcher> GLOBS = new ConcurrentHashMap<>();
 
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
@@ -91,7 +96,8 @@ public final class BuildOutputLost implements Rule {
         String path = dest.startsWith("./") ? dest.substring(2) : dest;
         String glob = pattern.startsWith("./") ? pattern.substring(2) : pattern;
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(path));
+            return GLOBS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                    .matches(Path.of(path));
         } catch (RuntimeException e) {
             return true;
         }

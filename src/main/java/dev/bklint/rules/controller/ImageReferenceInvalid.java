@@ -115,11 +115,22 @@ public final class ImageReferenceInvalid implements Rule {
             if (length != null && encoded.length() != length) {
                 return "invalid checksum digest length";
             }
-            if (length != null && !encoded.matches("[a-f0-9]+")) {
+            if (length != null && !isLowerHex(encoded)) {
                 return "invalid checksum digest format";
             }
         }
         return null;
+    }
+
+    /** {@code [a-f0-9]+}. */
+    private static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** The reference with its repository in lower case, when that alone makes it valid; else null. */
