@@ -62,13 +62,15 @@ public final class Linter {
         if (options.settings().ignores(source.path())) {
             return new FileResult(source, findings, analysed);
         }
+        FileRules rules = rulesFor(source);
         List<YamlDocument> documents;
         try {
             documents = YamlLoader.load(source);
         } catch (YamlSyntaxError e) {
-            visit(source, findings, (rule, reporter) -> rule.visitSyntaxError(e, reporter));
+            visit(rules, reporters(rules, findings), (rule, reporter) -> rule.visitSyntaxError(e, reporter));
             return new FileResult(source, sorted(findings), analysed);
         }
+        Reporter[] reporters = reporters(rules, findings);
         for (YamlDocument document : documents) {
             List<Workload> workloads = Workload.of(document);
             if (!workloads.isEmpty()) {
@@ -77,18 +79,18 @@ public final class Linter {
                     StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod),
                             w.kind() + "/" + w.name(), w.node().span().line());
                     analysed.add(analysis);
-                    visitStep(source, findings, analysis);
+                    visitStep(rules, reporters, analysis);
                 }
                 continue;
             }
             Pipeline pipeline = PipelineReader.read(document);
             List<CommandStep> steps = pipeline.steps();
             if (steps.size() < parallelSteps) {
-                visit(source, findings, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
+                visit(rules, reporters, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
                 for (CommandStep step : steps) {
                     StepAnalysis analysis = analyse(step, options);
                     analysed.add(analysis);
-                    visitStep(source, findings, analysis);
+                    visitStep(rules, reporters, analysis);
                 }
                 continue;
             }
@@ -97,11 +99,11 @@ public final class Linter {
             List<Part> parts = IntStream.rangeClosed(-1, steps.size() - 1).parallel().mapToObj(i -> Part.run(() -> {
                 List<Finding> found = new ArrayList<>();
                 if (i < 0) {
-                    visit(source, found, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
+                    visit(rules, reporters(rules, found), (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
                     return new Part(null, found, null);
                 }
                 StepAnalysis analysis = analyse(steps.get(i), options);
-                visitStep(source, found, analysis);
+                visitStep(rules, reporters(rules, found), analysis);
                 return new Part(analysis, found, null);
             })).toList();
             for (Part part : parts) {
@@ -115,7 +117,7 @@ public final class Linter {
         if (!options.noIgnores()) {
             Suppressions suppressions = Suppressions.find(source, documents);
             List<Finding> kept = new ArrayList<>(suppressions.apply(findings));
-            visit(source, kept, (rule, reporter) -> rule.visitSuppressions(suppressions, reporter));
+            visit(rules, reporters(rules, kept), (rule, reporter) -> rule.visitSuppressions(suppressions, reporter));
             findings = kept;
         }
         return new FileResult(source, sorted(findings), analysed);
@@ -144,14 +146,14 @@ public final class Linter {
         }
     }
 
-    private void visitStep(SourceFile source, List<Finding> findings, StepAnalysis analysis) {
-        visit(source, findings, (rule, reporter) -> rule.visitStep(analysis, reporter));
+    private void visitStep(FileRules rules, Reporter[] reporters, StepAnalysis analysis) {
+        visit(rules, reporters, (rule, reporter) -> rule.visitStep(analysis, reporter));
         for (BuildkitContainer container : analysis.buildkitContainers()) {
             if (container.runsDaemon()) {
-                visit(source, findings, (rule, reporter) -> rule.visitDaemon(container, reporter));
+                visit(rules, reporters, (rule, reporter) -> rule.visitDaemon(container, reporter));
             }
             for (Invocation invocation : container.invocations()) {
-                visit(source, findings, (rule, reporter) -> rule.visitBuildctl(invocation, reporter));
+                visit(rules, reporters, (rule, reporter) -> rule.visitBuildctl(invocation, reporter));
             }
         }
     }
@@ -169,15 +171,35 @@ public final class Linter {
         return new StepAnalysis(step, plugin, pod, buildkit, step.label(), step.node().span().line());
     }
 
-    private void visit(SourceFile source, List<Finding> findings,
-                       BiConsumer<dev.bklint.rules.Rule, Reporter> call) {
+    /** The rules that run on one file (those the configuration leaves on for it), and the file's checkout. */
+    private record FileRules(String path, List<RuleRegistry.LoadedRule> rules, Project project) {
+    }
+
+    private FileRules rulesFor(SourceFile source) {
         Project project = projects.computeIfAbsent(source.path(),
                 p -> java.util.Optional.ofNullable(Project.forFile(p, options.projectDir()))).orElse(null);
+        List<RuleRegistry.LoadedRule> on = new ArrayList<>();
         for (RuleRegistry.LoadedRule r : registry.rules()) {
             String id = r.meta().id();
             if (!options.settings().isOff(id) && !options.settings().ignores(id, source.path())) {
-                call.accept(r.rule(), new Reporter(r.meta(), source.path(), options, findings, project));
+                on.add(r);
             }
+        }
+        return new FileRules(source.path(), on, project);
+    }
+
+    /** A reporter for each of the file's rules, all adding to {@code sink}. */
+    private Reporter[] reporters(FileRules rules, List<Finding> sink) {
+        Reporter[] reporters = new Reporter[rules.rules().size()];
+        for (int i = 0; i < reporters.length; i++) {
+            reporters[i] = new Reporter(rules.rules().get(i).meta(), rules.path(), options, sink, rules.project());
+        }
+        return reporters;
+    }
+
+    private static void visit(FileRules rules, Reporter[] reporters, BiConsumer<dev.bklint.rules.Rule, Reporter> call) {
+        for (int i = 0; i < reporters.length; i++) {
+            call.accept(rules.rules().get(i).rule(), reporters[i]);
         }
     }
 
