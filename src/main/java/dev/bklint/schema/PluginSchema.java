@@ -65,7 +65,7 @@ public final class PluginSchema {
     }
 
     private static Schema load() {
-        return SchemaCompiler.compile(raw());
+        return SchemaCompiler.compileLazily(raw());
     }
 
     /** The schema document as JSON. */

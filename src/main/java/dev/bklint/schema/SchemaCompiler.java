@@ -41,6 +41,10 @@ final class SchemaCompiler {
     private final Map<String, Object> definitions;
     /** Each referred definition, loaded once on its first {@code $ref}, as everit's {@code ReferenceKnot}s do. */
     private final Map<String, Target> targets = new HashMap<>();
+    /** Whether a definition is built only when a validation first follows a reference to it. */
+    private final boolean lazy;
+    /** The definitions built so far, in lazy mode; guarded by this compiler. */
+    private final Map<String, Schema> built = new HashMap<>();
 
     private static final class Target {
         Schema referred;
@@ -48,11 +52,26 @@ final class SchemaCompiler {
         final List<ReferenceSchema.Builder> pending = new ArrayList<>(1);
     }
 
-    private SchemaCompiler(Map<String, Object> definitions) {
+    private SchemaCompiler(Map<String, Object> definitions, boolean lazy) {
         this.definitions = definitions;
+        this.lazy = lazy;
     }
 
+    /** The whole graph, built at once: what everit's loader builds, node for node. */
     static Schema compile(JSONObject raw) {
+        return compile(raw, false);
+    }
+
+    /**
+     * The same graph, except that each definition is built when a validation first follows a reference to it. A
+     * pipeline's plugin configuration touches a few of the 67 definitions, and building all of them is most of
+     * the schema's cost on a cold start. Every node a validation reaches is the one {@link #compile} builds.
+     */
+    static Schema compileLazily(JSONObject raw) {
+        return compile(raw, true);
+    }
+
+    private static Schema compile(JSONObject raw, boolean lazy) {
         // Walk the same HashMaps everit walks (it converts with OrgJsonUtil.toMap too), so properties are added in
         // the same order and each ObjectSchema's property map iterates, and so reports, in everit's order.
         Map<String, Object> root = OrgJsonUtil.toMap(raw);
@@ -65,7 +84,7 @@ final class SchemaCompiler {
         if (!(definitions instanceof Map)) {
             throw unsupported("definitions", SchemaLocation.empty(), "not an object");
         }
-        return new SchemaCompiler(cast(definitions)).schema(root, SchemaLocation.empty(), true).build();
+        return new SchemaCompiler(cast(definitions), lazy).schema(root, SchemaLocation.empty(), true).build();
     }
 
     private Schema.Builder<?> schema(Object node, SchemaLocation at, boolean root) {
@@ -202,6 +221,15 @@ final class SchemaCompiler {
         if (!definitions.containsKey(name)) {
             throw unsupported("$ref", at, "no definition " + name);
         }
+        if (lazy) {
+            LazyReference use = new LazyReference(ref, name, at, this);
+            return new ReferenceSchema.Builder() {
+                @Override
+                public ReferenceSchema build() {
+                    return use;
+                }
+            };
+        }
         ReferenceSchema.Builder use = ReferenceSchema.builder().refValue(ref);
         Target target = targets.get(ref);
         if (target == null) {
@@ -221,6 +249,58 @@ final class SchemaCompiler {
         }
         use.schemaLocation(at);
         return use;
+    }
+
+    /** A definition for a lazy reference, built on first use and shared by every reference to it. */
+    private synchronized Schema definition(String name) {
+        Schema schema = built.get(name);
+        if (schema == null) {
+            SchemaLocation where = SchemaLocation.empty().addPointerSegment("definitions").addPointerSegment(name);
+            schema = schema(definitions.get(name), where, false).build();
+            built.put(name, schema);
+        }
+        return schema;
+    }
+
+    /**
+     * A reference whose definition is built when it is first followed. Its locations are those of an eager
+     * reference outside a cycle: {@code getLocation()} is the use site, {@code getSchemaLocation()} is null.
+     */
+    private static final class LazyReference extends ReferenceSchema {
+        private final String name;
+        private final SchemaLocation at;
+        private final SchemaCompiler compiler;
+        private volatile boolean resolved;
+
+        LazyReference(String ref, String name, SchemaLocation at, SchemaCompiler compiler) {
+            super(ReferenceSchema.builder().refValue(ref));
+            this.name = name;
+            this.at = at;
+            this.compiler = compiler;
+        }
+
+        @Override
+        public Schema getReferredSchema() {
+            if (!resolved) {
+                synchronized (compiler) {
+                    if (!resolved) {
+                        setReferredSchema(compiler.definition(name));
+                        resolved = true;
+                    }
+                }
+            }
+            return super.getReferredSchema();
+        }
+
+        @Override
+        public boolean definesProperty(String field) {
+            return getReferredSchema().definesProperty(field);
+        }
+
+        @Override
+        public SchemaLocation getLocation() {
+            return at;
+        }
     }
 
     private static List<String> typeNames(Object type, SchemaLocation at) {
