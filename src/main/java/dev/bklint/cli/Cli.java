@@ -45,6 +45,17 @@ final class Cli {
         return create(help ? SUBCOMMAND_NAMES : args);
     }
 
+    /** Whether these arguments ask for a lint: no subcommand, help or version. */
+    static boolean isPlainLint(List<String> args) {
+        for (String a : args) {
+            if (SUBCOMMAND_NAMES.contains(a) || a.equals("--help") || a.equals("--version")
+                    || !a.startsWith("--") && a.startsWith("-") && (a.indexOf('h') > 0 || a.indexOf('V') > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static CommandLine create(Collection<String> wanted) {
         CommandLine root = new CommandLine(LintCommand.spec());
         for (int i = 0; i < SUBCOMMANDS.size(); i++) {

@@ -2,7 +2,6 @@ package dev.bklint.cli;
 
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
-import dev.bklint.engine.SchemaWarmUp;
 import dev.bklint.engine.Summaries;
 import dev.bklint.report.Baseline;
 import dev.bklint.report.Finding;
@@ -72,9 +71,6 @@ final class LintCommand implements Cli.Command {
                 System.in);
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
-        for (SourceFile source : inputs.sources) {
-            SchemaWarmUp.startFor(source);
-        }
         Trace.mark("read inputs");
         // SARIF describes every rule in full; other formats need only the rules' one-line fields.
         boolean describeRules = targets.stream().anyMatch(t -> t.format().equals("sarif"));

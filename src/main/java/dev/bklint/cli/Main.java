@@ -1,6 +1,7 @@
 package dev.bklint.cli;
 
 import java.io.PrintWriter;
+import dev.bklint.engine.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -23,6 +24,9 @@ public final class Main {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             Trace.mark("start");
+            if (Cli.isPlainLint(java.util.Arrays.asList(args))) {
+                WarmUp.start();
+            }
             CommandLine cli = Cli.forArguments(java.util.Arrays.asList(args));
             cli.setOut(out);
             cli.setErr(err);

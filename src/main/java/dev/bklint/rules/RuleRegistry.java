@@ -55,6 +55,15 @@ public final class RuleRegistry {
      * itself. Rationale, fix and references are left empty; {@link #load()} has them.
      */
     public static RuleRegistry loadForLinting() {
+        return ForLinting.REGISTRY;
+    }
+
+    /** Built once per process (rules keep no state); a start-up thread may build it while the CLI is set up. */
+    private static final class ForLinting {
+        static final RuleRegistry REGISTRY = readIndex();
+    }
+
+    private static RuleRegistry readIndex() {
         List<LoadedRule> rules = new ArrayList<>();
         for (int i = 0; i < RuleIndex.HEADERS.length; i++) {
             String[] h = RuleIndex.HEADERS[i];
