@@ -15,14 +15,14 @@ import java.util.List;
 public final class CommandText {
     private final List<YScalar> pieces;
     private final List<Integer> starts = new ArrayList<>();
-    private final int[][] maps;
+    private final ScalarPositions[] maps;
     private final String text;
     private final YNode node;
 
     private CommandText(YNode node, List<YScalar> pieces, int lineBreaks) {
         this.node = node;
         this.pieces = pieces;
-        this.maps = new int[pieces.size()][];
+        this.maps = new ScalarPositions[pieces.size()];
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces.size(); i++) {
             if (i > 0) {
@@ -97,11 +97,11 @@ public final class CommandText {
     /** The source span of script characters [start, end). */
     public Span span(int start, int end) {
         int i = pieceAt(start);
-        int[] map = map(i);
+        ScalarPositions map = map(i);
         int base = starts.get(i);
         int len = pieces.get(i).value().length();
-        int from = map[clamp(start - base, len)];
-        int to = end <= start ? from : map[clamp(end - 1 - base, len)] + 1;
+        int from = map.at(clamp(start - base, len));
+        int to = end <= start ? from : map.at(clamp(end - 1 - base, len)) + 1;
         if (to < from) {
             to = from;
         }
@@ -122,9 +122,9 @@ public final class CommandText {
         return 0;
     }
 
-    private int[] map(int i) {
+    private ScalarPositions map(int i) {
         if (maps[i] == null) {
-            maps[i] = ScalarPositions.map(pieces.get(i).source(), pieces.get(i));
+            maps[i] = ScalarPositions.of(pieces.get(i).source(), pieces.get(i));
         }
         return maps[i];
     }
