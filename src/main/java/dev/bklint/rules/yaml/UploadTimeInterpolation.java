@@ -125,15 +125,19 @@ public final class UploadTimeInterpolation implements Rule {
 
         /** {@code field} is the key whose value {@code node} is (list items keep their list's key). */
         void node(YNode node, CommandStep step, String field) {
+            // Every node of the document comes here: indexed loops, as iterators would be made for each.
             if (node instanceof YMap map) {
                 CommandStep here = steps.getOrDefault(map, step);
-                for (YEntry e : map.entries()) {
+                List<YEntry> entries = map.entries();
+                for (int i = 0, n = entries.size(); i < n; i++) {
+                    YEntry e = entries.get(i);
                     scalar(e.key(), here, null, pipelineEnv);
                     node(e.value(), here, e.keyText());
                 }
             } else if (node instanceof YSeq seq) {
-                for (YNode item : seq.items()) {
-                    node(item, step, field);
+                List<YNode> items = seq.items();
+                for (int i = 0, n = items.size(); i < n; i++) {
+                    node(items.get(i), step, field);
                 }
             } else {
                 scalar(node, step, field, pipelineEnv);
