@@ -12,8 +12,8 @@ public final class BuildctlCommand {
     private final String subcommandName;
     private final List<Flag> flags;
     private final List<Word> positionals;
-    /** CSV-valued flags read once, by value: several rules look at the same --output. */
-    private final java.util.Map<String, CsvOptions> csv = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each flag's value read as CSV, once it is asked for: several rules look at the same --output. */
+    private final CsvOptions[] csv;
 
     private BuildctlCommand(Launcher launcher, SimpleCommand command, BuildctlParser parser) {
         this.launcher = launcher;
@@ -22,6 +22,7 @@ public final class BuildctlCommand {
         this.subcommandName = parser.subcommandName();
         this.flags = List.copyOf(parser.flags());
         this.positionals = List.copyOf(parser.positionals());
+        this.csv = new CsvOptions[flags.size()];
     }
 
     /**
@@ -111,7 +112,16 @@ public final class BuildctlCommand {
 
     /** A flag's value read as CSV options ({@code type=image,name=x}); none when it has no value. */
     public CsvOptions csv(Flag flag) {
-        return flag.value() == null ? CsvOptions.parse(null) : csv.computeIfAbsent(flag.value(), CsvOptions::parse);
+        for (int i = 0; i < csv.length; i++) {
+            if (flags.get(i) == flag) {
+                // CsvOptions is immutable (final fields), so a race here only parses the value twice.
+                if (csv[i] == null) {
+                    csv[i] = CsvOptions.parse(flag.value());
+                }
+                return csv[i];
+            }
+        }
+        return CsvOptions.parse(flag.value());
     }
 
     /** Non-flag words after the subcommand. */
