@@ -89,9 +89,45 @@ public final class PluginSchema {
         if (c != null && c.config() == config) {
             return c.violations();
         }
+        String key = textKey(config);
+        if (key != null && VALID_TEXTS.contains(key)) {
+            return List.of();
+        }
         List<SchemaViolation> violations = List.copyOf(validate(config));
         last = new Checked(config, violations);
+        if (key != null && violations.isEmpty() && VALID_TEXTS.size() < MAX_VALID_TEXTS) {
+            VALID_TEXTS.add(key);
+        }
         return violations;
+    }
+
+    /**
+     * Configurations already found valid, by their source text: long pipelines repeat one plugin configuration
+     * in many steps, and validating it is a quarter of a step's lint.
+     */
+    private static final Set<String> VALID_TEXTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_VALID_TEXTS = 10_000;
+
+    /**
+     * The configuration's source text with its starting column, which decides what the text means, or null when
+     * its meaning depends on more than the text: an alias, merge key or tag refers to the rest of the file.
+     */
+    private static String textKey(YMap config) {
+        var span = config.span();
+        var source = config.source();
+        if (source == null || config.via() != null) {
+            return null;
+        }
+        int start = source.offset(span.line(), span.column());
+        int end = source.offset(span.endLine(), span.endColumn());
+        if (start < 0 || end <= start || end > source.text().length()) {
+            return null;
+        }
+        String text = source.text().substring(start, end);
+        if (text.indexOf('*') >= 0 || text.indexOf('!') >= 0 || text.contains("<<")) {
+            return null;
+        }
+        return span.column() + ":" + text;
     }
 
     private static List<SchemaViolation> validate(YMap config) {

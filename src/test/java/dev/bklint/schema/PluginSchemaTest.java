@@ -376,4 +376,28 @@ class PluginSchemaTest {
         assertSame(PluginSchema.schema(), PluginSchema.schema());
         assertFalse(PluginSchema.schema().toString().isEmpty());
     }
+
+    /** A configuration found valid is not validated again when the same text comes back; anything else still is. */
+    @Test
+    void repeatedValidConfigurationsKeepTheirVerdict() {
+        String step = "  - command: make\n    plugins:\n      - kubernetes:\n";
+        String valid = "          podSpec:\n            containers:\n              - image: alpine:3\n";
+        String wrong = valid + "                comand: [make]\n";
+        // The same text through an alias means what the anchor last defined says: never taken as already valid.
+        String aliased = "          podSpec: {containers: [*c]}\n";
+        String yaml = "steps:\n" + (step + valid).repeat(3) + step + wrong + step + valid
+                + "  - command: make\n    env: {X: &c {image: alpine:3}}\n    plugins:\n      - kubernetes:\n" + aliased
+                + "  - command: make\n    env: {X: &c {image: alpine:3, comand: [make]}}\n    plugins:\n"
+                + "      - kubernetes:\n" + aliased;
+        List<Integer> comandLines = new java.util.ArrayList<>();
+        String[] lines = yaml.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("comand")) {
+                comandLines.add(i + 1);
+            }
+        }
+        List<Finding> findings = lint(yaml, "BK004");
+        assertEquals(comandLines, findings.stream().map(f -> f.span().line()).toList(), findings.toString());
+        assertEquals(2, comandLines.size());
+    }
 }
