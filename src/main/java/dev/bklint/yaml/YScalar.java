@@ -89,7 +89,7 @@ public final class YScalar extends YNode {
 
     /** A plain yes/no/on/off that YAML 1.1 read as a boolean but YAML 1.2 reads as a string. */
     public boolean isYaml11Boolean() {
-        return style == Style.PLAIN && tag == null && YAML11_BOOL.matcher(value).matches();
+        return style == Style.PLAIN && tag == null && value.length() <= 3 && YAML11_BOOL.matcher(value).matches();
     }
 
     /** What YAML 1.1 would have meant by {@link #isYaml11Boolean()} text. */
