@@ -1,6 +1,5 @@
 package dev.bklint.buildkit;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -359,35 +358,40 @@ final class ShellLexer {
      * nested input cannot overflow the call stack.
      */
     private int skipConstruct(int open) {
-        ArrayDeque<Character> closers = new ArrayDeque<>();
-        closers.push(closerOf(s.charAt(open)));
+        // The stack of closers, in a char array (top at depth - 1) rather than a deque of boxed characters.
+        char[] closers = new char[8];
+        int depth = 0;
+        closers[depth++] = closerOf(s.charAt(open));
         int i = open + 1;
-        while (i < n && !closers.isEmpty()) {
+        while (i < n && depth > 0) {
             char c = s.charAt(i);
             char next = i + 1 < n ? s.charAt(i + 1) : 0;
-            char expected = closers.peek();
+            char expected = closers[depth - 1];
+            if (depth == closers.length) {
+                closers = Arrays.copyOf(closers, depth * 2);
+            }
             if (c == expected) {
-                closers.pop();
+                depth--;
                 i++;
             } else if (c == '\\') {
                 i += 2;
             } else if (expected == '`') {
                 i++;
             } else if (c == '$' && (next == '(' || next == '{')) {
-                closers.push(closerOf(next));
+                closers[depth++] = closerOf(next);
                 i += 2;
             } else if (c == '`') {
-                closers.push('`');
+                closers[depth++] = '`';
                 i++;
             } else if (expected == '"') {
                 i++;
             } else if (c == '"') {
-                closers.push('"');
+                closers[depth++] = '"';
                 i++;
             } else if (c == '\'') {
                 i = skipSingleQuotes(i);
             } else if ((c == '(' && expected == ')') || (c == '{' && expected == '}')) {
-                closers.push(expected);
+                closers[depth++] = expected;
                 i++;
             } else {
                 i++;
