@@ -30,6 +30,8 @@ public final class PodContainer {
     private final boolean ownCommand;
     private final Env env;
     private final List<Mount> mounts;
+    /** The image reference, parsed when first asked for (rules ask for it again and again). */
+    private ImageRef imageRef;
 
     PodContainer(EffectivePod pod, String name, Kind kind, YMap node, YMap written, YScalar image,
                  ImageSource imageSource, YScalar replacedImage, CommandText script, boolean ownCommand, Env env,
@@ -80,7 +82,12 @@ public final class PodContainer {
     }
 
     public ImageRef imageRef() {
-        return image == null ? null : ImageRef.parse(image.value());
+        ImageRef ref = imageRef;
+        if (ref == null && image != null) {
+            ref = ImageRef.parse(image.value()); // a record: a race only parses twice
+            imageRef = ref;
+        }
+        return ref;
     }
 
     public ImageSource imageSource() {
