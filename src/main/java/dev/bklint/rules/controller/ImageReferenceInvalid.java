@@ -14,6 +14,7 @@ import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,8 +90,25 @@ public final class ImageReferenceInvalid implements Rule {
         }
     }
 
+    /** Answers of {@link #parseError} by image (the same few images recur in every step); VALID for null. */
+    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+    private static final String VALID = new String("valid");
+    private static final int MAX_ANSWERS = 4096;
+
     /** The error {@code reference.Parse} returns for the text, or null when it parses. */
     static String parseError(String s) {
+        String known = ANSWERS.get(s);
+        if (known != null) {
+            return known == VALID ? null : known;
+        }
+        String error = parse(s);
+        if (ANSWERS.size() < MAX_ANSWERS) {
+            ANSWERS.put(s, error == null ? VALID : error);
+        }
+        return error;
+    }
+
+    private static String parse(String s) {
         if (s.isEmpty()) {
             return "repository name must have at least one component";
         }

@@ -23,8 +23,6 @@ public final class UsernsUnsupported implements Rule {
             return;
         }
         KubernetesVersion version = reporter.options().kubernetesVersion();
-        String target = "the target is Kubernetes " + version
-                + (reporter.options().versionAssumed() ? " (assumed; set --kubernetes-version)" : "");
         YEntry hostUsers = pod.hostUsers();
         if (pod.inUserNamespace() && version.below(1, 33)) {
             String gate = version.below(1, 25)
@@ -33,6 +31,7 @@ public final class UsernsUnsupported implements Rule {
                     : "the UserNamespacesSupport feature gate is off by default before 1.33 (alpha 1.25, beta off "
                             + "1.30, beta on 1.33, GA 1.36), so unless the feature gate is enabled on the API server "
                             + "and the kubelets";
+            String target = target(reporter);
             reporter.report(hostUsers.value(), "`hostUsers: false` asks for a pod user namespace, but " + target
                     + ": " + gate + " the setting is not honoured and the pod runs in the host's user namespace. "
                     + "In BuildKit's userns mode the `privileged: true` container is then really privileged on the "
@@ -51,6 +50,7 @@ public final class UsernsUnsupported implements Rule {
                         + "\"Unmasked\": `hostUsers` must be false to use `Unmasked` ``) and the pod is never created.");
             }
             if (version.below(1, 33)) {
+                String target = target(reporter);
                 why.append(" The ProcMountType feature gate is off by default before Kubernetes 1.33 (beta and on by "
                         + "default from 1.33) and ").append(target).append(": unless the feature gate is enabled, "
                         + "`procMount` is reset to `Default`.");
@@ -64,5 +64,11 @@ public final class UsernsUnsupported implements Rule {
                     Fix.describe("Run the pod in a user namespace on Kubernetes 1.33 or newer.",
                             "# pod spec\nhostUsers: false"));
         }
+    }
+
+    /** The target version, for messages: built only when there is something to report. */
+    private static String target(Reporter reporter) {
+        return "the target is Kubernetes " + reporter.options().kubernetesVersion()
+                + (reporter.options().versionAssumed() ? " (assumed; set --kubernetes-version)" : "");
     }
 }
