@@ -5,9 +5,9 @@ import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
 import dev.bklint.report.Fix;
 import dev.bklint.report.Severity;
+import dev.bklint.yaml.YNode;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
-import dev.bklint.source.Span;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YScalar;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.List;
 public final class PodSecurityLevel implements Rule {
     private static final List<String> LEVELS = List.of("restricted", "baseline", "privileged");
 
-    private record Violation(String what, Span span) {
+    private record Violation(String what, YNode node) {
     }
 
     @Override
@@ -39,10 +39,11 @@ public final class PodSecurityLevel implements Rule {
             return;
         }
         List<String> baseline = new ArrayList<>();
-        Span at = c.anchor().span();
+        // Reported at a node, so that a pod shared through an anchor is reported for each step that uses it.
+        YNode at = c.anchor();
         for (Violation v : violations) {
             if (baseline.isEmpty()) {
-                at = v.span();
+                at = v.node();
             }
             baseline.add(v.what());
         }
@@ -67,24 +68,24 @@ public final class PodSecurityLevel implements Rule {
         List<Violation> v = new ArrayList<>();
         Setting privileged = c.security("privileged");
         if (privileged != null && privileged.isTrue()) {
-            v.add(new Violation("`privileged: true`", privileged.value().span()));
+            v.add(new Violation("`privileged: true`", privileged.value()));
         }
         Setting seccomp = c.security("seccompProfile");
         if ("Unconfined".equals(type(seccomp))) {
-            v.add(new Violation("seccomp `Unconfined`", seccomp.value().span()));
+            v.add(new Violation("seccomp `Unconfined`", seccomp.value()));
         }
         Setting apparmor = c.security("appArmorProfile");
         YScalar annotation = c.pod().annotation("container.apparmor.security.beta.kubernetes.io/" + c.name());
         if ("Unconfined".equals(type(apparmor))) {
-            v.add(new Violation("AppArmor `Unconfined`", apparmor.value().span()));
+            v.add(new Violation("AppArmor `Unconfined`", apparmor.value()));
         } else if (annotation != null && "unconfined".equals(annotation.value())) {
-            v.add(new Violation("AppArmor `unconfined`", annotation.span()));
+            v.add(new Violation("AppArmor `unconfined`", annotation));
         }
         Setting procMount = c.security("procMount");
         boolean waived = c.pod().inUserNamespace() && !reporter.options().kubernetesVersion().below(1, 35);
         if (!waived && procMount != null && procMount.scalar() != null
                 && "Unmasked".equals(procMount.scalar().value())) {
-            v.add(new Violation("`procMount: Unmasked`", procMount.value().span()));
+            v.add(new Violation("`procMount: Unmasked`", procMount.value()));
         }
         return v;
     }
