@@ -39,17 +39,23 @@ final class Cli {
      * root. A subcommand is reachable only when its name is one of the arguments; help lists them all.
      */
     static CommandLine forArguments(List<String> args) {
-        // Any short-option cluster holding an h might be -h: at worst that costs the time saved.
-        boolean help = args.stream().anyMatch(a -> a.equals("--help") || !a.startsWith("--") && a.startsWith("-")
-                && a.indexOf('h') > 0);
+        boolean help = args.stream().anyMatch(a -> a.equals("--help") || mayHoldShortOption(a, 'h'));
         return create(help ? SUBCOMMAND_NAMES : args);
+    }
+
+    /**
+     * Whether an argument is a short-option cluster that holds {@code letter}, so might be {@code -h} or
+     * {@code -V}; a false match (an option value with that letter) only costs the time a plain lint saves.
+     */
+    private static boolean mayHoldShortOption(String arg, char letter) {
+        return !arg.startsWith("--") && arg.startsWith("-") && arg.indexOf(letter) > 0;
     }
 
     /** Whether these arguments ask for a lint: no subcommand, help or version. */
     static boolean isPlainLint(List<String> args) {
         for (String a : args) {
             if (SUBCOMMAND_NAMES.contains(a) || a.equals("--help") || a.equals("--version")
-                    || !a.startsWith("--") && a.startsWith("-") && (a.indexOf('h') > 0 || a.indexOf('V') > 0)) {
+                    || mayHoldShortOption(a, 'h') || mayHoldShortOption(a, 'V')) {
                 return false;
             }
         }

@@ -1,6 +1,8 @@
 package dev.bklint.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import dev.bklint.engine.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -21,13 +23,14 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        List<String> arguments = Arrays.asList(args);
+        boolean debug = arguments.contains("--debug");
         try {
             Trace.mark("start");
-            if (Cli.isPlainLint(java.util.Arrays.asList(args))) {
+            if (Cli.isPlainLint(arguments)) {
                 WarmUp.start();
             }
-            CommandLine cli = Cli.forArguments(java.util.Arrays.asList(args));
+            CommandLine cli = Cli.forArguments(arguments);
             cli.setOut(out);
             cli.setErr(err);
             Trace.mark("command model");

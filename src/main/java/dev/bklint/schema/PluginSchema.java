@@ -245,13 +245,14 @@ public final class PluginSchema {
         }
         List<String> valid = List.copyOf(new TreeSet<>(object.getPropertySchemas().keySet()));
         String owner = leaf.getViolatedSchema().getTitle();
+        List<String> parentFields = walk(view, pointer).fields();
         for (YEntry e : map.entries()) {
             String name = view.nameOf(e);
             if (name == null || object.getPropertySchemas().containsKey(name) || caseMatch(object, name) != null) {
                 // Known, or a field written in another case (which Go accepts): not an unknown key.
                 continue;
             }
-            List<String> fields = fields(view, pointer);
+            List<String> fields = new ArrayList<>(parentFields);
             fields.add(name);
             out.putIfAbsent(pointer + "/" + JsonView.escape(name) + " key", new SchemaViolation(
                     SchemaViolation.Kind.UNKNOWN_KEY, e.key(), e, map, origin.path(), owner, List.copyOf(fields),
@@ -277,10 +278,10 @@ public final class PluginSchema {
         if (expected.isEmpty()) {
             return;
         }
-        List<String> fields = fields(view, pointer);
+        Pointed at = walk(view, pointer);
         out.putIfAbsent(pointer, new SchemaViolation(SchemaViolation.Kind.WRONG_TYPE, origin.node(), origin.entry(),
-                origin.parent(), origin.path(), owner(l.location()), fields, List.of(), String.join(" or ", expected),
-                jsonKind(valueAt(view, pointer)), goField(l.location(), fields)));
+                origin.parent(), origin.path(), owner(l.location()), at.fields(), List.of(),
+                String.join(" or ", expected), jsonKind(at.value()), goField(l.location(), at.fields())));
     }
 
     private static void invalidValue(JsonView view, Leaf l, JsonView.Origin origin, String pointer,
@@ -295,10 +296,10 @@ public final class PluginSchema {
                 values.add("`" + v + "`");
             }
         }
-        List<String> fields = fields(view, pointer);
+        Pointed at = walk(view, pointer);
         out.putIfAbsent(pointer, new SchemaViolation(SchemaViolation.Kind.INVALID_VALUE, origin.node(),
-                origin.entry(), origin.parent(), origin.path(), owner(l.location()), fields, List.of(),
-                String.join(", ", values), jsonKind(valueAt(view, pointer)), goField(l.location(), fields)));
+                origin.entry(), origin.parent(), origin.path(), owner(l.location()), at.fields(), List.of(),
+                String.join(", ", values), jsonKind(at.value()), goField(l.location(), at.fields())));
     }
 
     private static boolean isNull(YNode node) {
@@ -358,12 +359,15 @@ public final class PluginSchema {
         return owner(location) + "." + String.join(".", path);
     }
 
-    /** The canonical field names from the plugin down to {@code pointer}, without list indices. */
-    private static List<String> fields(JsonView view, String pointer) {
+    /** The JSON value at a pointer, and the canonical field names leading to it (list indices left out). */
+    private record Pointed(Object value, List<String> fields) {
+    }
+
+    private static Pointed walk(JsonView view, String pointer) {
         List<String> names = new ArrayList<>();
         Object current = view.json();
         if (pointer.length() <= 2) {
-            return names;
+            return new Pointed(current, names);
         }
         for (String part : pointer.substring(2).split("/", -1)) {
             String key = part.replace("~1", "/").replace("~0", "~");
@@ -374,25 +378,7 @@ public final class PluginSchema {
                 current = current instanceof JSONObject o ? o.opt(key) : null;
             }
         }
-        return names;
-    }
-
-    private static Object valueAt(JsonView view, String pointer) {
-        Object current = view.json();
-        if (pointer.length() <= 2) {
-            return current;
-        }
-        for (String part : pointer.substring(2).split("/", -1)) {
-            String key = part.replace("~1", "/").replace("~0", "~");
-            if (current instanceof JSONObject o) {
-                current = o.opt(key);
-            } else if (current instanceof JSONArray a) {
-                current = a.opt(Integer.parseInt(key));
-            } else {
-                return null;
-            }
-        }
-        return current;
+        return new Pointed(current, names);
     }
 
     private static String jsonKind(Object value) {
