@@ -6,8 +6,10 @@ package dev.bklint.report;
  * is no finding, so that a step can annotate only when the file is not empty.
  */
 public final class BuildkiteFormatter implements ReportFormatter {
-    /** Rows shown at most; an annotation may hold 1 MiB. */
-    static final int MAX_ROWS = 1000;
+    /** Rows shown at most: every finding a file may report ({@link ReportLimits}), with the one that counts the rest. */
+    static final int MAX_ROWS = ReportLimits.MAX_FINDINGS_PER_FILE + 1;
+    /** Bytes of table at most: an annotation may hold 1 MiB, and the note after the table needs a little room. */
+    static final int MAX_BYTES = 1_000_000;
 
     @Override
     public String format(Report report) {
@@ -18,16 +20,20 @@ public final class BuildkiteFormatter implements ReportFormatter {
         b.append("**bklint**: ").append(TextFormatter.summary(report.findings(), report.sources().size()))
                 .append(" Run `bklint explain BKnnn` for a rule's documentation.\n\n");
         b.append("| Location | Severity | Rule | Message |\n|---|---|---|---|\n");
+        int bytes = b.length();
         int rows = 0;
         for (Finding f : report.findings()) {
-            if (rows++ == MAX_ROWS) {
-                b.append("\n_").append(report.findings().size() - MAX_ROWS)
+            String row = "| " + code(f.path() + ":" + f.span().line() + ":" + f.span().column()) + " | "
+                    + f.severity().label() + " | " + rule(f) + " | " + cell(f.message()) + " |\n";
+            int rowBytes = row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (rows == MAX_ROWS || bytes + rowBytes > MAX_BYTES) {
+                b.append("\n_").append(report.findings().size() - rows)
                         .append(" more findings are not shown; run bklint locally to see them all._\n");
                 break;
             }
-            b.append("| ").append(code(f.path() + ":" + f.span().line() + ":" + f.span().column())).append(" | ")
-                    .append(f.severity().label()).append(" | ").append(rule(f)).append(" | ")
-                    .append(cell(f.message())).append(" |\n");
+            b.append(row);
+            bytes += rowBytes;
+            rows++;
         }
         return b.toString();
     }
