@@ -220,6 +220,31 @@ class OutputHostileTest {
     }
 
     @Test
+    void aQuotedValueCannotBecomeALinkAnImageOrHtmlInTheBuildkiteAnnotation() {
+        String path = "p.yml";
+        String message = "Image `a` and [x](https://evil.example) ![t](https://evil.example/t.png) \\[y](z) "
+                + "`<img src=x>`` <b>bold</b> | cell & more";
+        Finding f = new Finding("BK108", "buildkit-image-tag-unpublished", Severity.WARNING, path, Span.point(1, 1),
+                message, null);
+        Report report = new Report("1", List.of(f), List.of(), Map.of(path, new SourceFile(path, "steps: []\n")),
+                RuleRegistry.load().metas(), Severity.WARNING, dir, dir);
+        String md = Formats.of("buildkite", false).format(report);
+        assertTrue(md.contains("| Image `a` and \\[x\\](https://evil.example) !\\[t\\](https://evil.example/t.png) "
+                + "\\\\\\[y\\](z) \\`&lt;img src=x&gt;\\`\\` &lt;b&gt;bold&lt;/b&gt; \\| cell &amp; more |"), md);
+    }
+
+    @Test
+    void inspectShowsControlsEscaped() throws IOException {
+        Path file = dir.resolve("inspect.yml");
+        Files.writeString(file, hostileName("a\\e[2K\\e]0;t\\x07\\x9b\\u202e\\x7f\\t\\r\\n::error x=1::forged"));
+        Run run = Fixtures.run("inspect", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("    container: " + SHOWN_NAME + "\n"), run.out());
+        assertNoRawControl("inspect", run.out());
+        assertTrue(run.out().lines().noneMatch(l -> l.stripLeading().startsWith("::")), run.out());
+    }
+
+    @Test
     void standardErrorShowsControlsEscaped() throws IOException {
         Path file = dir.resolve("e\u001b[31mvil\u202e.yml");
         Run run = Fixtures.run(file.toString());
