@@ -80,7 +80,7 @@ public final class SarifFormatter implements ReportFormatter {
 
     /** The descriptor of the finding that stands for the findings of a file beyond the per-file limit. */
     private static Map<String, Object> notShownRule() {
-        String url = ProjectLinks.HOME + "/blob/main/docs/formats.md#how-much-bklint-prints";
+        String url = ProjectLinks.HOME + "/blob/main/docs/formats.md#text-from-the-pipeline-and-how-much-bklint-prints";
         String text = "A file had more findings than bklint reports for one file ("
                 + ReportLimits.MAX_FINDINGS_PER_FILE + "); this result counts the rest.";
         Map<String, Object> r = new LinkedHashMap<>();
