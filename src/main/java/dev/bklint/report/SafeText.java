@@ -20,7 +20,7 @@ public final class SafeText {
     private SafeText() {
     }
 
-    /** Whether a UTF-16 unit may not be written raw (a surrogate counts as unsafe only when it is lone). */
+    /** Whether a UTF-16 unit may not be written raw (surrogates are judged in pairs by the methods below). */
     public static boolean isUnsafe(char c) {
         return c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069
                 || c == 0x2028 || c == 0x2029 || c == 0x200E || c == 0x200F || c == 0x061C;
@@ -94,8 +94,13 @@ public final class SafeText {
     /**
      * A line that a GitHub Actions runner (or anything that reads workflow commands from a log) could take for a
      * command: its first characters after white space are {@code ::}. Such a line gets {@code prefix} in front.
+     * White space is counted as .NET's TrimStart counts it, no-break spaces included.
      */
     public static String notACommand(String line, String prefix) {
-        return line.stripLeading().startsWith("::") ? prefix + line : line;
+        int i = 0;
+        while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) {
+            i++;
+        }
+        return line.startsWith("::", i) ? prefix + line : line;
     }
 }

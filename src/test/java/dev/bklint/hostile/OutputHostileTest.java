@@ -245,6 +245,13 @@ class OutputHostileTest {
     }
 
     @Test
+    void noBreakSpaceBeforeColonsStillCountsAsALineStart() {
+        assertEquals("./\u00a0::error x", SafeText.notACommand("\u00a0::error x", "./"));
+        assertEquals("./ \u2007::warning", SafeText.notACommand(" \u2007::warning", "./"));
+        assertEquals("a ::error", SafeText.notACommand("a ::error", "./"));
+    }
+
+    @Test
     void standardErrorShowsControlsEscaped() throws IOException {
         Path file = dir.resolve("e\u001b[31mvil\u202e.yml");
         Run run = Fixtures.run(file.toString());
