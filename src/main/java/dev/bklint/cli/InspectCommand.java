@@ -3,6 +3,7 @@ package dev.bklint.cli;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
+import dev.bklint.report.SafeText;
 import dev.bklint.report.StepSummary;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
@@ -29,9 +30,9 @@ final class InspectCommand implements Cli.Command {
         Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in);
         inputs.printErrors(err);
         Options options = common.options();
-        out.println("Kubernetes version: " + options.kubernetesVersion()
+        line(out, "Kubernetes version: " + options.kubernetesVersion()
                 + (options.versionAssumed() ? " (assumed; set --kubernetes-version)" : ""));
-        out.println("Controller: " + (options.controller() == null
+        line(out, "Controller: " + (options.controller() == null
                 ? "configuration not given (assumed: no pod-spec-patch, polling the cluster's default queue; "
                   + "set --controller-config)"
                 : options.controller().source().path() + " (queue " + options.controller().polledQueue() + ")"));
@@ -40,7 +41,7 @@ final class InspectCommand implements Cli.Command {
             FileResult result = linter.lint(source);
             List<StepSummary> steps = Summaries.of(result);
             out.println();
-            out.println(source.path() + ": " + (steps.isEmpty() ? "no BuildKit step" : steps.size()
+            line(out, source.path() + ": " + (steps.isEmpty() ? "no BuildKit step" : steps.size()
                     + (steps.size() == 1 ? " BuildKit container" : " BuildKit containers")));
             for (StepSummary s : steps) {
                 print(out, s);
@@ -50,32 +51,41 @@ final class InspectCommand implements Cli.Command {
         return inputs.errors.isEmpty() ? 0 : 2;
     }
 
+    /**
+     * One line of the listing: labels, images and commands come from the pipeline, so the line is shown through
+     * {@link SafeText} (one line, controls escaped), and a line that could pass for a workflow command (a path
+     * starting with {@code ::}) gets {@code ./} in front.
+     */
+    private static void line(PrintWriter out, String text) {
+        out.println(SafeText.notACommand(SafeText.visible(text), "./"));
+    }
+
     private static void print(PrintWriter out, StepSummary s) {
-        out.println("  step \"" + (s.label() == null ? "(no label)" : s.label()) + "\" (line " + s.line() + ")");
-        out.println("    container: " + s.container());
-        out.println("    image:     " + (s.image() == null ? "(controller default)" : s.image())
+        line(out, "  step \"" + (s.label() == null ? "(no label)" : s.label()) + "\" (line " + s.line() + ")");
+        line(out, "    container: " + s.container());
+        line(out, "    image:     " + (s.image() == null ? "(controller default)" : s.image())
                 + (s.imageSource() == null ? "" : "  [from " + s.imageSource() + "]"));
-        out.println("    role:      " + (s.daemon() ? "runs the BuildKit daemon" : "buildctl client only"));
+        line(out, "    role:      " + (s.daemon() ? "runs the BuildKit daemon" : "buildctl client only"));
         if (s.daemon()) {
-            out.println("    mode:      " + s.mode());
-            out.println("    flags:     " + (s.daemonFlags() == null || s.daemonFlags().isEmpty() ? "(none)"
+            line(out, "    mode:      " + s.mode());
+            line(out, "    flags:     " + (s.daemonFlags() == null || s.daemonFlags().isEmpty() ? "(none)"
                     : s.daemonFlags()));
-            out.println("    state dir: " + (s.stateDir() == null ? "(unknown)" : s.stateDir()));
+            line(out, "    state dir: " + (s.stateDir() == null ? "(unknown)" : s.stateDir()));
         }
         for (String b : s.buildctl()) {
-            out.println("    command:   " + b);
+            line(out, "    command:   " + b);
         }
         if (!s.evidence().isEmpty()) {
-            out.println("    evidence:");
+            line(out, "    evidence:");
             for (StepSummary.Item e : s.evidence()) {
-                out.println("      - " + e.signal() + ": " + e.detail()
+                line(out, "      - " + e.signal() + ": " + e.detail()
                         + (e.span() == null ? "" : " (line " + e.span().line() + ", column " + e.span().column() + ")"));
             }
         }
         if (!s.missing().isEmpty()) {
-            out.println("    mode unknown, missing signals:");
+            line(out, "    mode unknown, missing signals:");
             for (String m : s.missing()) {
-                out.println("      - " + m);
+                line(out, "      - " + m);
             }
         }
     }

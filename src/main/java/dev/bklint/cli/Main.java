@@ -19,10 +19,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true)));
+        System.exit(run(args, StandardStreams.stdout(), StandardStreams.stderr()));
     }
 
+    /**
+     * Runs bklint and returns its exit status. A report that could not be written to {@code out} (a full disk, a
+     * closed pipe) turns any status but 3 into 2, with one line on {@code err}; {@code err} shows control characters
+     * escaped.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PrintWriter safeErr = StandardStreams.escaping(err);
+        int code = runCommand(args, out, safeErr);
+        String failure = StandardStreams.failure(out);
+        if (failure != null && code != INTERNAL) {
+            safeErr.println("bklint: cannot write to standard output: " + failure);
+            code = USAGE;
+        }
+        safeErr.flush();
+        return code;
+    }
+
+    private static int runCommand(String[] args, PrintWriter out, PrintWriter err) {
         List<String> arguments = Arrays.asList(args);
         boolean debug = arguments.contains("--debug");
         try {

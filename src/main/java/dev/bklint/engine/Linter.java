@@ -12,6 +12,7 @@ import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.Pipeline;
 import dev.bklint.pipeline.PipelineReader;
 import dev.bklint.report.Finding;
+import dev.bklint.report.ReportLimits;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.RuleRegistry;
@@ -68,7 +69,7 @@ public final class Linter {
             documents = YamlLoader.load(source);
         } catch (YamlSyntaxError e) {
             visit(rules, reporters(rules, findings), (rule, reporter) -> rule.visitSyntaxError(e, reporter));
-            return new FileResult(source, sorted(findings), analysed);
+            return new FileResult(source, reported(findings), analysed);
         }
         Reporter[] reporters = reporters(rules, findings);
         for (YamlDocument document : documents) {
@@ -120,7 +121,12 @@ public final class Linter {
             visit(rules, reporters(rules, kept), (rule, reporter) -> rule.visitSuppressions(suppressions, reporter));
             findings = kept;
         }
-        return new FileResult(source, sorted(findings), analysed);
+        return new FileResult(source, reported(findings), analysed);
+    }
+
+    /** The findings in order, each once, within the per-file limits every report keeps to. */
+    private static List<Finding> reported(List<Finding> findings) {
+        return ReportLimits.apply(sorted(findings));
     }
 
     /**

@@ -6,8 +6,10 @@ package dev.bklint.report;
  * is no finding, so that a step can annotate only when the file is not empty.
  */
 public final class BuildkiteFormatter implements ReportFormatter {
-    /** Rows shown at most; an annotation may hold 1 MiB. */
-    static final int MAX_ROWS = 1000;
+    /** Rows shown at most: every finding a file may report ({@link ReportLimits}), with the one that counts the rest. */
+    static final int MAX_ROWS = ReportLimits.MAX_FINDINGS_PER_FILE + 1;
+    /** Bytes of table at most: an annotation may hold 1 MiB, and the note after the table needs a little room. */
+    static final int MAX_BYTES = 1_000_000;
 
     @Override
     public String format(Report report) {
@@ -18,24 +20,35 @@ public final class BuildkiteFormatter implements ReportFormatter {
         b.append("**bklint**: ").append(TextFormatter.summary(report.findings(), report.sources().size()))
                 .append(" Run `bklint explain BKnnn` for a rule's documentation.\n\n");
         b.append("| Location | Severity | Rule | Message |\n|---|---|---|---|\n");
+        int bytes = b.length();
         int rows = 0;
         for (Finding f : report.findings()) {
-            if (rows++ == MAX_ROWS) {
-                b.append("\n_").append(report.findings().size() - MAX_ROWS)
+            String row = "| " + code(f.path() + ":" + f.span().line() + ":" + f.span().column()) + " | "
+                    + f.severity().label() + " | " + rule(f) + " | " + cell(f.message()) + " |\n";
+            int rowBytes = row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (rows == MAX_ROWS || bytes + rowBytes > MAX_BYTES) {
+                b.append("\n_").append(report.findings().size() - rows)
                         .append(" more findings are not shown; run bklint locally to see them all._\n");
                 break;
             }
-            b.append("| ").append(code(f.path() + ":" + f.span().line() + ":" + f.span().column())).append(" | ")
-                    .append(f.severity().label()).append(" | [").append(f.rule()).append("](")
-                    .append(ProjectLinks.ruleDoc(f.rule())).append(" \"").append(f.name()).append("\") | ")
-                    .append(cell(f.message())).append(" |\n");
+            b.append(row);
+            bytes += rowBytes;
+            rows++;
         }
         return b.toString();
     }
 
+    /** The rule linked to its page; the finding that counts those not shown has none. */
+    private static String rule(Finding f) {
+        if (f.rule().equals(ReportLimits.NOT_SHOWN_RULE)) {
+            return f.rule() + " " + f.name();
+        }
+        return "[" + f.rule() + "](" + ProjectLinks.ruleDoc(f.rule()) + " \"" + f.name() + "\")";
+    }
+
     /** A code span that holds any text: a fence longer than the longest run of backticks inside. */
     static String code(String s) {
-        String text = cell(s, true);
+        String text = SafeText.visible(s).replace("|", "\\|");
         int longest = 0;
         int run = 0;
         for (char c : text.toCharArray()) {
@@ -47,32 +60,67 @@ public final class BuildkiteFormatter implements ReportFormatter {
         return fence + pad + text + pad + fence;
     }
 
-    /** A table cell: one line, {@code |} escaped, and HTML escaped outside code spans. */
+    /**
+     * A table cell: one line ({@link SafeText}), {@code |} escaped everywhere, and outside code spans everything
+     * Markdown or HTML would act on escaped: {@code < > &} as entities, {@code \ [ ]} and a backtick run that
+     * opens no code span with a backslash. So a message keeps its code spans, and a value quoted in it (which
+     * the pipeline's author wrote) cannot become a link, an image or HTML. Code spans are found as CommonMark
+     * finds them: a run of n backticks up to the next run of exactly n.
+     */
     static String cell(String s) {
-        return cell(s, false);
-    }
-
-    private static String cell(String s, boolean inCode) {
-        String one = GnuFormatter.oneLine(s).replace("|", "\\|");
-        if (inCode) {
-            return one;
-        }
-        StringBuilder b = new StringBuilder();
-        boolean code = false;
-        for (char c : one.toCharArray()) {
+        String text = SafeText.visible(s);
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
             if (c == '`') {
-                code = !code;
-                b.append(c);
-            } else if (!code && c == '<') {
-                b.append("&lt;");
-            } else if (!code && c == '>') {
-                b.append("&gt;");
-            } else if (!code && c == '&') {
-                b.append("&amp;");
-            } else {
-                b.append(c);
+                int run = runOfBackticks(text, i);
+                int close = closingRun(text, i + run, run);
+                if (close < 0) {
+                    b.append("\\`".repeat(run));
+                    i += run;
+                } else {
+                    // a | inside a code span would still end the table cell
+                    b.append(text.substring(i, close + run).replace("|", "\\|"));
+                    i = close + run;
+                }
+                continue;
             }
+            switch (c) {
+                case '<': b.append("&lt;"); break;
+                case '>': b.append("&gt;"); break;
+                case '&': b.append("&amp;"); break;
+                case '|': b.append("\\|"); break;
+                case '\\': case '[': case ']': b.append('\\').append(c); break;
+                default: b.append(c);
+            }
+            i++;
         }
         return b.toString();
+    }
+
+    private static int runOfBackticks(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) == '`') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Where the next run of exactly {@code length} backticks at or after {@code from} starts; -1 if none. */
+    private static int closingRun(String s, int from, int length) {
+        int i = from;
+        while (i < s.length()) {
+            if (s.charAt(i) == '`') {
+                int run = runOfBackticks(s, i);
+                if (run == length) {
+                    return i;
+                }
+                i += run;
+            } else {
+                i++;
+            }
+        }
+        return -1;
     }
 }

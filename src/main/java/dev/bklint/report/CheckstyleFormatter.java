@@ -2,7 +2,8 @@ package dev.bklint.report;
 
 /**
  * {@code --format checkstyle}: Checkstyle's XML report (version 4.3), which Jenkins' Warnings NG plugin, reviewdog
- * and other code-review bots read. Every file linted has a {@code <file>}, clean ones empty.
+ * and other code-review bots read. Every file linted has a {@code <file>}, clean ones empty. Paths and messages are
+ * shown through {@link SafeText}.
  */
 public final class CheckstyleFormatter implements ReportFormatter {
     @Override
@@ -10,7 +11,7 @@ public final class CheckstyleFormatter implements ReportFormatter {
         StringBuilder b = new StringBuilder(Xml.DECLARATION);
         b.append("<checkstyle version=\"4.3\">\n");
         for (String path : report.paths()) {
-            b.append("  <file name=\"").append(Xml.attr(path)).append('"');
+            b.append("  <file name=\"").append(Xml.attr(SafeText.visible(path))).append('"');
             var findings = report.findingsIn(path);
             if (findings.isEmpty()) {
                 b.append("/>\n");
@@ -20,7 +21,7 @@ public final class CheckstyleFormatter implements ReportFormatter {
             for (Finding f : findings) {
                 b.append("    <error line=\"").append(f.span().line()).append("\" column=\"").append(f.span().column())
                         .append("\" severity=\"").append(f.severity().label()).append("\" message=\"")
-                        .append(Xml.attr(f.message())).append("\" source=\"bklint.").append(Xml.attr(f.rule()))
+                        .append(Xml.attr(SafeText.visible(f.message()))).append("\" source=\"bklint.").append(Xml.attr(f.rule()))
                         .append("\"/>\n");
             }
             b.append("  </file>\n");

@@ -40,9 +40,13 @@ public final class GithubFormatter implements ReportFormatter {
         }
     }
 
-    /** Escapes a message as the runner unescapes it: {@code %}, CR and LF. */
+    /**
+     * A message as the runner reads it back: unsafe characters shown as {@link SafeText} escapes (the annotation and
+     * the log are read by people; a raw ESC would colour the log view), then {@code %} escaped as the runner
+     * unescapes it. No line break is left for {@code %0A}, so a message cannot end the command early.
+     */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return SafeText.visible(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Escapes a property value: as {@link #data}, and also {@code :} and {@code ,}. */

@@ -2,21 +2,19 @@ package dev.bklint.report;
 
 /**
  * {@code --format gnu}: {@code path:line:col: severity: message [BKnnn]}, one line per finding, for the error
- * parsers of editors (vim's quickfix, Emacs' compilation mode). Nothing at all when there is no finding.
+ * parsers of editors (vim's quickfix, Emacs' compilation mode). Nothing at all when there is no finding. Paths
+ * and messages are shown through {@link SafeText}, so each finding stays one line.
  */
 public final class GnuFormatter implements ReportFormatter {
     @Override
     public String format(Report report) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
-            b.append(f.path()).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
-                    .append(f.severity().label()).append(": ").append(oneLine(f.message())).append(" [")
+            b.append(SafeText.notACommand(SafeText.visible(f.path()), "./")).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
+                    .append(f.severity().label()).append(": ").append(SafeText.visible(f.message())).append(" [")
                     .append(f.rule()).append("]\n");
         }
         return b.toString();
     }
 
-    static String oneLine(String s) {
-        return s.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
-    }
 }

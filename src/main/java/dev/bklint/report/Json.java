@@ -3,7 +3,11 @@ package dev.bklint.report;
 import java.util.Collection;
 import java.util.Map;
 
-/** A minimal JSON writer: strings are escaped per RFC 8259; maps keep their order. */
+/**
+ * A minimal JSON writer: strings are escaped per RFC 8259, and every character {@link SafeText} calls unsafe (C1
+ * controls, DEL, bidi controls, lone surrogates as well as C0) is written as a {@code \}{@code u} escape; maps keep
+ * their order.
+ */
 public final class Json {
     private Json() {
     }
@@ -65,7 +69,12 @@ public final class Json {
                 case '\r': b.append("\\r"); break;
                 case '\t': b.append("\\t"); break;
                 default:
-                    if (c < 0x20) {
+                    boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (pair) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (SafeText.isUnsafe(c) || Character.isSurrogate(c)) {
+                        // the value stays exact for a script, and the file holds no control to a terminal
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class JunitFormatter implements ReportFormatter {
     static final String CLEAN = "no findings";
+    /** Characters of a YAML path a testcase name quotes at most. */
+    static final int MAX_NAME = 200;
 
     @Override
     public String format(Report report) {
@@ -38,7 +40,7 @@ public final class JunitFormatter implements ReportFormatter {
         for (String path : paths) {
             List<Finding> findings = report.findingsIn(path);
             long fileFailures = findings.stream().filter(report::fails).count();
-            String file = Xml.attr(path);
+            String file = Xml.attr(SafeText.visible(path));
             b.append("  <testsuite name=\"").append(file).append("\" tests=\"").append(Math.max(1, findings.size()))
                     .append("\" failures=\"").append(fileFailures).append("\" errors=\"0\" skipped=\"")
                     .append(findings.size() - fileFailures).append("\" time=\"0\">\n");
@@ -56,7 +58,7 @@ public final class JunitFormatter implements ReportFormatter {
                 b.append("    <testcase name=\"").append(Xml.attr(name)).append("\" classname=\"").append(file)
                         .append("\" file=\"").append(file).append("\" line=\"").append(f.span().line())
                         .append("\" time=\"0\">\n");
-                String message = f.severity().label() + ": " + f.message();
+                String message = f.severity().label() + ": " + SafeText.visible(f.message());
                 if (report.fails(f)) {
                     b.append("      <failure message=\"").append(Xml.attr(message)).append("\" type=\"")
                             .append(f.severity().label()).append("\">").append(Xml.text(body(f)))
@@ -78,18 +80,21 @@ public final class JunitFormatter implements ReportFormatter {
         if (path.startsWith("$.")) {
             path = path.substring(2);
         }
-        return path.isEmpty() || path.equals("$") ? base : base + " at " + path;
+        // the YAML path names keys the pipeline's author wrote: any length, any character
+        return path.isEmpty() || path.equals("$") ? base
+                : base + " at " + SafeText.visible(ReportLimits.shorten(path, MAX_NAME));
     }
 
     private static String body(Finding f) {
         StringBuilder b = new StringBuilder();
-        b.append(f.path()).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
+        b.append(SafeText.visible(f.path())).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
                 .append(f.severity().label()).append('[').append(f.rule()).append(' ').append(f.name()).append("] ")
-                .append(f.message()).append('\n');
+                .append(SafeText.visible(f.message())).append('\n');
         if (f.fix() != null) {
-            b.append("fix: ").append(f.fix().description()).append('\n');
-            if (f.fix().snippet() != null && !f.fix().snippet().isBlank()) {
-                b.append(f.fix().snippet().endsWith("\n") ? f.fix().snippet() : f.fix().snippet() + "\n");
+            b.append("fix: ").append(SafeText.visible(f.fix().description())).append('\n');
+            String snippet = SafeText.visibleLines(f.fix().snippet());
+            if (snippet != null && !snippet.isBlank()) {
+                b.append(snippet.endsWith("\n") ? snippet : snippet + "\n");
             }
         }
         b.append("docs: ").append(ProjectLinks.ruleDoc(f.rule())).append('\n');

@@ -28,6 +28,10 @@ public final class SarifFormatter implements ReportFormatter {
     static final Set<String> SECURITY_FAMILIES = Set.of("security", "image");
     static final Set<String> SECURITY_RULES = Set.of("BK501", "BK502", "BK503", "BK504");
 
+    /** Source characters a result quotes at most in a snippet (the span's text, or the code around it). */
+    static final int MAX_SNIPPET = 1000;
+    static final int CONTEXT_MARGIN = 200;
+
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
     private static final Pattern SOFT_BREAK = Pattern.compile("(?<!\n)\n(?!\n)");
@@ -51,6 +55,10 @@ public final class SarifFormatter implements ReportFormatter {
             ruleIndex.put(m.id(), rules.size());
             rules.add(rule(m));
         }
+        if (report.findings().stream().anyMatch(f -> f.rule().equals(ReportLimits.NOT_SHOWN_RULE))) {
+            ruleIndex.put(ReportLimits.NOT_SHOWN_RULE, rules.size());
+            rules.add(notShownRule());
+        }
         driver.put("rules", rules);
         run.put("tool", Map.of("driver", driver));
         run.put("automationDetails", Map.of("id", AUTOMATION_ID));
@@ -68,6 +76,22 @@ public final class SarifFormatter implements ReportFormatter {
         run.put("results", results);
         log.put("runs", List.of(run));
         return Json.write(log) + "\n";
+    }
+
+    /** The descriptor of the finding that stands for the findings of a file beyond the per-file limit. */
+    private static Map<String, Object> notShownRule() {
+        String url = ProjectLinks.HOME + "/blob/main/docs/formats.md#text-from-the-pipeline-and-how-much-bklint-prints";
+        String text = "A file had more findings than bklint reports for one file ("
+                + ReportLimits.MAX_FINDINGS_PER_FILE + "); this result counts the rest.";
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", ReportLimits.NOT_SHOWN_RULE);
+        r.put("name", ReportLimits.NOT_SHOWN_NAME);
+        r.put("shortDescription", Map.of("text", "More findings in this file than bklint reports."));
+        r.put("fullDescription", Map.of("text", text));
+        r.put("help", Map.of("text", text + "\n\nDocumentation: " + url + "\n"));
+        r.put("helpUri", url);
+        r.put("defaultConfiguration", Map.of("level", "warning"));
+        return r;
     }
 
     static boolean isSecurity(RuleMeta m) {
@@ -135,7 +159,7 @@ public final class SarifFormatter implements ReportFormatter {
             r.put("ruleIndex", index);
         }
         r.put("level", level(f.severity()));
-        r.put("message", Map.of("text", f.message()));
+        r.put("message", Map.of("text", SafeText.visible(f.message())));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("artifactLocation", artifact(report, f.path()));
         Map<String, Object> region = region(f.span());
@@ -145,7 +169,10 @@ public final class SarifFormatter implements ReportFormatter {
                 region.put("snippet", Map.of("text", snippet));
             }
             location.put("region", region);
-            location.put("contextRegion", context(source, f.span()));
+            Map<String, Object> context = context(source, f.span());
+            if (context != null) {
+                location.put("contextRegion", context);
+            }
         } else {
             location.put("region", region);
         }
@@ -167,7 +194,7 @@ public final class SarifFormatter implements ReportFormatter {
             change.put("artifactLocation", artifact(report, f.path()));
             change.put("replacements", replacements);
             Map<String, Object> fix = new LinkedHashMap<>();
-            fix.put("description", Map.of("text", sentence(f.fix().description())));
+            fix.put("description", Map.of("text", sentence(SafeText.visible(f.fix().description()))));
             fix.put("artifactChanges", List.of(change));
             r.put("fixes", List.of(fix));
         }
@@ -195,22 +222,47 @@ public final class SarifFormatter implements ReportFormatter {
         return m;
     }
 
+    /** The span's text, or "" when it is empty or longer than {@link #MAX_SNIPPET}. */
     private static String snippet(SourceFile source, Span s) {
         int start = source.offset(s.line(), s.column());
         int end = source.offset(s.endLine(), s.endColumn());
-        return end > start ? source.text().substring(start, end) : "";
+        return end > start && end - start <= MAX_SNIPPET ? source.text().substring(start, end) : "";
     }
 
-    /** The whole lines of the finding, for viewers that show some code around it. */
+    /**
+     * Some code around the finding, for viewers that show it: the whole lines of the span when they are short,
+     * else up to {@link #CONTEXT_MARGIN} characters either side of the span on its lines, else (a span longer than
+     * {@link #MAX_SNIPPET}) null. A long line quoted in every finding would make the report grow with the line
+     * times the findings.
+     */
     private static Map<String, Object> context(SourceFile source, Span s) {
+        int firstLine = Math.max(1, s.line());
+        int lastLine = Math.max(firstLine, s.endLine());
+        int lineStart = source.offset(firstLine, 1);
+        int lineEnd = source.offset(lastLine, 1) + source.line(lastLine).length();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("startLine", Math.max(1, s.line()));
-        m.put("endLine", Math.max(1, s.endLine()));
-        StringBuilder text = new StringBuilder();
-        for (int line = Math.max(1, s.line()); line <= s.endLine(); line++) {
-            text.append(source.line(line)).append('\n');
+        if (lineEnd - lineStart <= MAX_SNIPPET) {
+            m.put("startLine", firstLine);
+            m.put("endLine", lastLine);
+            StringBuilder text = new StringBuilder();
+            for (int line = firstLine; line <= lastLine; line++) {
+                text.append(source.line(line)).append('\n');
+            }
+            m.put("snippet", Map.of("text", text.toString()));
+            return m;
         }
-        m.put("snippet", Map.of("text", text.toString()));
+        int start = Math.max(lineStart, source.offset(s.line(), s.column()));
+        int end = Math.min(lineEnd, Math.max(start, source.offset(s.endLine(), s.endColumn())));
+        if (end - start > MAX_SNIPPET) {
+            return null;
+        }
+        int from = SourceWindow.pairStart(source.text(), Math.max(lineStart, start - CONTEXT_MARGIN));
+        int to = SourceWindow.pairStart(source.text(), Math.min(lineEnd, end + CONTEXT_MARGIN));
+        m.put("startLine", source.lineOf(from));
+        m.put("startColumn", source.columnOf(from));
+        m.put("endLine", source.lineOf(to));
+        m.put("endColumn", source.columnOf(to));
+        m.put("snippet", Map.of("text", source.text().substring(from, to)));
         return m;
     }
 

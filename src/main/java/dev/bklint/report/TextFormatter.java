@@ -8,10 +8,10 @@ import org.fusesource.jansi.Ansi;
 
 /**
  * The default, human output: {@code path:line:col: severity[BKnnn name] message}, the source line with a caret
- * span under the offending text, the fix, and a summary line.
+ * span under the offending text, the fix, and a summary line. Text from the pipeline is shown through
+ * {@link SafeText}, and a source line through a {@link SourceWindow}.
  */
 public final class TextFormatter {
-    private static final int MAX_WIDTH = 160;
     private final boolean color;
 
     public TextFormatter(boolean color) {
@@ -29,36 +29,30 @@ public final class TextFormatter {
 
     private void finding(StringBuilder b, Finding f, SourceFile source) {
         Span s = f.span();
-        b.append(bold(f.path() + ":" + s.line() + ":" + s.column() + ":")).append(' ')
-                .append(severity(f.severity())).append(paint("[" + f.rule() + " " + f.name() + "]", Ansi.Color.DEFAULT,
-                        true)).append(' ').append(f.message()).append('\n');
+        // A path is the only text a line starts with that the pipeline's author chooses (a file may be named
+        // "::error ..."): ./ keeps it from being read as a workflow command.
+        String where = SafeText.notACommand(SafeText.visible(f.path()), "./") + ":" + s.line() + ":" + s.column() + ":";
+        b.append(bold(where)).append(' ').append(severity(f.severity()))
+                .append(paint("[" + f.rule() + " " + f.name() + "]", Ansi.Color.DEFAULT, true)).append(' ')
+                .append(SafeText.visible(f.message())).append('\n');
         if (source != null && s.line() <= source.lineCount()) {
-            String line = source.line(s.line()).replace('\t', ' ');
+            String line = source.line(s.line());
+            int end = s.endLine() == s.line() ? Math.max(s.column() + 1, s.endColumn()) : line.length() + 2;
+            SourceWindow window = SourceWindow.of(line, s.column(), end);
             String number = String.valueOf(s.line());
-            String gutter = " ".repeat(number.length() + 2);
-            int start = Math.max(1, s.column());
-            int end = s.endLine() == s.line() ? Math.max(start + 1, s.endColumn()) : Math.max(start + 1, line.length() + 1);
-            if (line.length() > MAX_WIDTH) {
-                // A huge line (generated YAML, a 1 MB key) is shown as a window around the span.
-                int from = Math.max(0, Math.min(start - 1 - MAX_WIDTH / 4, line.length() - MAX_WIDTH));
-                int to = Math.min(line.length(), from + MAX_WIDTH);
-                line = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
-                int shift = from - (from > 0 ? 1 : 0);
-                start = Math.max(1, start - shift);
-                end = Math.max(start + 1, Math.min(end - shift, line.length() + 1));
-            }
-            b.append(dim(" " + number + " | ")).append(line).append('\n');
-            b.append(dim(gutter + "| ")).append(" ".repeat(Math.min(start - 1, line.length())))
-                    .append(paint("^".repeat(Math.max(1, end - start)), colorOf(f.severity()), true));
+            b.append(dim(" " + number + " | ")).append(window.text()).append('\n');
+            b.append(dim(" ".repeat(number.length() + 2) + "| ")).append(" ".repeat(window.caretColumn()))
+                    .append(paint("^".repeat(window.caretWidth()), colorOf(f.severity()), true));
             if (s.endLine() > s.line()) {
                 b.append(dim(" (to line " + s.endLine() + ")"));
             }
             b.append('\n');
         }
         if (f.fix() != null) {
-            b.append(paint("  fix: ", Ansi.Color.GREEN, true)).append(f.fix().description()).append('\n');
+            b.append(paint("  fix: ", Ansi.Color.GREEN, true)).append(SafeText.visible(f.fix().description()))
+                    .append('\n');
             if (f.fix().snippet() != null && !f.fix().snippet().isBlank()) {
-                for (String l : f.fix().snippet().split("\n")) {
+                for (String l : SafeText.visibleLines(f.fix().snippet()).split("\n")) {
                     b.append(dim("     | ")).append(paint(l, Ansi.Color.GREEN, false)).append('\n');
                 }
             }

@@ -1,6 +1,11 @@
 package dev.bklint.report;
 
-/** Escaping for XML 1.0 reports: attribute values and text content. */
+/**
+ * Escaping for XML 1.0 reports: attribute values and text content. Line breaks and tabs keep their meaning (as
+ * character references in attributes); every other character {@link SafeText} calls unsafe is shown as its
+ * {@link SafeText} escape, because XML 1.0 cannot carry C0 controls at all and its readers (Jenkins, Test Engine)
+ * show the rest to people.
+ */
 final class Xml {
     static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -35,8 +40,12 @@ final class Xml {
                             && Character.isLowSurrogate(s.charAt(i + 1));
                     if (pair) {
                         b.append(c).append(s.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-                        b.append('\uFFFD'); // not allowed in XML 1.0, not even as a reference
+                    } else if (SafeText.isUnsafe(c) || Character.isSurrogate(c)) {
+                        // C0 controls are not allowed in XML 1.0, not even as references; the others are shown
+                        // escaped too, as the text formats show them
+                        b.append(SafeText.escape(c));
+                    } else if (c == 0xFFFE || c == 0xFFFF) {
+                        b.append('\uFFFD'); // not characters, not allowed in XML 1.0
                     } else {
                         b.append(c);
                     }

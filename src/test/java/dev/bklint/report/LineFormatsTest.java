@@ -16,7 +16,7 @@ class LineFormatsTest {
                 + ".buildkite/pipeline.yml:2:5: info: Needs the `privileged` level. [BK504]\n"
                 + ".buildkite/pipeline.yml:3:12: error: Container `main` runs the rootful image "
                 + "`moby/buildkit:v0.32.2`: 100% root, a, b. [BK101]\n"
-                + ".buildkite/pipeline.yml:5:7: warning: No timeout. Set <timeout_in_minutes> & retry | or not. "
+                + ".buildkite/pipeline.yml:5:7: warning: No timeout.\\nSet <timeout_in_minutes> & retry | or not. "
                 + "[BK205]\n",
                 new GnuFormatter().format(ReportsForTests.withFindings()));
     }
@@ -35,9 +35,9 @@ class LineFormatsTest {
                 + "title=BK101 root-image-not-privileged::Container `main` runs the rootful image "
                 + "`moby/buildkit:v0.32.2`: 100%25 root, a, b.\n"
                 + "::warning file=.buildkite/pipeline.yml,line=5,endLine=6,"
-                + "title=BK205 sandbox-off-without-timeout::No timeout.%0ASet <timeout_in_minutes> & retry | or not.\n",
+                + "title=BK205 sandbox-off-without-timeout::No timeout.\\nSet <timeout_in_minutes> & retry | or not.\n",
                 new GithubFormatter().format(ReportsForTests.withFindings()));
-        assertEquals("a%25b%0D%0Ac%3Ad%2Ce", GithubFormatter.property("a%b\r\nc:d,e"));
+        assertEquals("a%25b\\r\\nc%3Ad%2Ce", GithubFormatter.property("a%b\r\nc:d,e"));
     }
 
     @Test
@@ -72,7 +72,7 @@ class LineFormatsTest {
                 + "BK101.md \"root-image-not-privileged\") | Container `main` runs the rootful image "
                 + "`moby/buildkit:v0.32.2`: 100% root, a, b. |\n"
                 + "| `.buildkite/pipeline.yml:5:7` | warning | [BK205](" + doc + "BK205.md "
-                + "\"sandbox-off-without-timeout\") | No timeout. Set &lt;timeout_in_minutes&gt; &amp; retry "
+                + "\"sandbox-off-without-timeout\") | No timeout.\\\\nSet &lt;timeout_in_minutes&gt; &amp; retry "
                 + "\\| or not. |\n",
                 md);
     }

@@ -30,8 +30,8 @@ class XmlFormatsTest {
         assertEquals(ReportsForTests.error().message(), bk101.getAttribute("message"));
         Element bk205 = (Element) errors.item(2);
         assertEquals("warning", bk205.getAttribute("severity"));
-        assertEquals(ReportsForTests.multiLineWarning().message(), bk205.getAttribute("message"),
-                "line breaks, <, > and & survive the round trip");
+        assertEquals("No timeout.\\nSet <timeout_in_minutes> & retry | or not.", bk205.getAttribute("message"),
+                "<, > and & survive the round trip; a line break in a message is shown escaped, as in every format");
         assertEquals("info", ((Element) errors.item(0)).getAttribute("severity"));
         Element clean = (Element) files.item(1);
         assertEquals(".buildkite/clean.yml", clean.getAttribute("name"));
@@ -98,10 +98,10 @@ class XmlFormatsTest {
 
     @Test
     void xmlEscapingDropsWhatXmlCannotHold() throws Exception {
-        String s = "a\u0001b\"c'd<e>&\n\uD800";
+        String s = "a\u0001b\"c'd<e>&\n\uD800\u001b[2K\u009b\uFFFF";
         String xml = "<x a=\"" + Xml.attr(s) + "\">" + Xml.text(s) + "</x>";
         Document doc = ReportsForTests.parseXml(xml);
-        assertEquals("a\uFFFDb\"c'd<e>&\n\uFFFD", doc.getDocumentElement().getAttribute("a"));
-        assertEquals("a\uFFFDb\"c'd<e>&\n\uFFFD", doc.getDocumentElement().getTextContent());
+        assertEquals("a\\x01b\"c'd<e>&\n\\ud800\\e[2K\\u009b\uFFFD", doc.getDocumentElement().getAttribute("a"));
+        assertEquals("a\\x01b\"c'd<e>&\n\\ud800\\e[2K\\u009b\uFFFD", doc.getDocumentElement().getTextContent());
     }
 }
