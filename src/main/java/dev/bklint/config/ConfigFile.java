@@ -1,5 +1,6 @@
 package dev.bklint.config;
 
+import dev.bklint.source.Glob;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.SourceReader;
@@ -95,10 +96,10 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         Map<String, List<String>> ignoreByRule = new LinkedHashMap<>();
         YNode ignoreNode = map.get("ignore");
         if (ignoreNode instanceof YSeq seq) {
-            ignore.addAll(strings(seq));
+            ignore.addAll(globs(path, seq, "ignore"));
         } else if (ignoreNode instanceof YMap byRule) {
             for (YEntry e : byRule.entries()) {
-                ignoreByRule.put(e.keyText(), strings(e.value().asSeq()));
+                ignoreByRule.put(e.keyText(), globs(path, e.value().asSeq(), "ignore." + e.keyText()));
             }
         }
         return new ConfigFile(path, map.string("kubernetes-version"), map.string("pod-security-level"),
@@ -141,13 +142,21 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         return path;
     }
 
-    private static List<String> strings(YSeq seq) {
+    /** The globs of an ignore list, each checked here so that a bad one is an error at its position. */
+    private static List<String> globs(Path config, YSeq seq, String key) throws ConfigError {
         List<String> list = new ArrayList<>();
-        if (seq != null) {
-            for (YNode n : seq.items()) {
-                if (n instanceof YScalar s) {
-                    list.add(s.value());
+        if (seq == null) {
+            return list;
+        }
+        for (YNode n : seq.items()) {
+            if (n instanceof YScalar s) {
+                try {
+                    Glob.compile(s.value());
+                } catch (Glob.GlobError e) {
+                    throw new ConfigError(config + ":" + s.span().line() + ":" + s.span().column() + ": `" + key
+                            + "`: not a valid glob: " + e.getMessage());
                 }
+                list.add(s.value());
             }
         }
         return list;
