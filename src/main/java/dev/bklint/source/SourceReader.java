@@ -53,7 +53,7 @@ public final class SourceReader {
             }
             if (!attrs.isRegularFile()) {
                 throw new InputError(displayName + ": not a regular file (a device, FIFO or socket); bklint reads "
-                        + "only regular files" + (root == null ? " (use - for standard input)" : ""));
+                        + "only regular files, and standard input as -");
             }
             if (attrs.size() > cap) {
                 throw new InputError(displayName + ": file is " + sizeText(attrs.size()) + ", over the "
@@ -86,7 +86,7 @@ public final class SourceReader {
     /** The reason a path whose real location is outside the checkout is not read. */
     static String outside(Path path) {
         return Files.isSymbolicLink(path) ? "a symbolic link to a file outside the project directory; not read "
-                + "(name it on the command line to lint it)"
+                + "(a file named on the command line is read wherever it is)"
                 : "resolves outside the project directory (through a symbolic link); not read";
     }
 
