@@ -382,6 +382,77 @@ class FilesHostileTest {
                 long_.err());
     }
 
+    // --- the launcher ----------------------------------------------------------------------------------------------
+
+    /**
+     * A clone of bklint with stale sources under {@code above/}, and a fake JDK whose {@code java} logs its
+     * arguments (Maven's own start included: the {@code mvn} script runs {@code $JAVA_HOME/bin/java}) and fails
+     * Maven when asked to.
+     */
+    private Path clone(boolean mavenFails) throws IOException {
+        Path clone = Files.createDirectories(dir.resolve("above/clone/src/main"));
+        clone = clone.getParent().getParent();
+        Files.copy(Path.of("bklint"), clone.resolve("bklint"));
+        Files.writeString(clone.resolve("pom.xml"), "<project/>\n");
+        Files.writeString(clone.resolve("src/main/Changed.java"), "class Changed {}\n");
+        Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$*\" >> " + dir.resolve("java.log") + "\n"
+                + (mavenFails ? "case \"$*\" in *classworlds*) echo '[ERROR] Failed to compile'; exit 1;; esac\n" : ""));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return clone;
+    }
+
+    private Process launch(Path clone) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", clone.resolve("bklint").toString(), "x.yml")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().put("BKLINT_NO_CACHE", "1");
+        Process p = pb.start();
+        assertTrue(p.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS), "the launcher finished");
+        return p;
+    }
+
+    @Test
+    void theLaunchersBuildIgnoresADotMvnFolderAboveTheClone() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        Path clone = clone(false);
+        Path mvn = Files.createDirectories(dir.resolve("above/.mvn"));
+        Files.writeString(mvn.resolve("jvm.config"), "-XX:+BklintNoSuchFlag -javaagent:/tmp/evil.jar\n");
+        Files.writeString(mvn.resolve("maven.config"), "--bklint-no-such-option\n");
+        Process p = launch(clone);
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("launcher.out")));
+        String maven = Files.readAllLines(dir.resolve("java.log")).get(0);
+        assertTrue(maven.contains("classworlds"), maven);
+        assertFalse(maven.contains("BklintNoSuchFlag") || maven.contains("javaagent"), maven);
+        assertTrue(maven.contains("-Dmaven.multiModuleProjectDirectory=" + clone + " "), "maven.config and "
+                + "extensions.xml come from the clone's own .mvn: " + maven);
+    }
+
+    @Test
+    void aCloneThatCannotBeRebuiltExitsTwoWithOneLine() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path clone = clone(false);
+        Files.writeString(clone.resolve("target"), "not a folder: the tests run as root, so no read-only clone");
+        Process p = launch(clone);
+        String out = Files.readString(dir.resolve("launcher.out"));
+        assertEquals(2, p.exitValue(), out);
+        assertEquals("bklint: the sources are newer than target/bklint.jar, and " + clone.resolve("target")
+                + " cannot be written to rebuild it (a read-only clone?)\n", out);
+    }
+
+    @Test
+    void aFailedBuildExitsTwoNotThree() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        Path clone = clone(true);
+        Process p = launch(clone);
+        String out = Files.readString(dir.resolve("launcher.out"));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.endsWith("bklint: building bklint failed: Failed to compile; full output in "
+                + clone.resolve("target/build.log") + "\n"), out);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private static Run lint(String... args) {
