@@ -81,7 +81,7 @@ public final class CommonOptions {
             Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
             if (path != null) {
                 try {
-                    loaded = ConfigFile.load(path);
+                    loaded = config != null ? ConfigFile.load(path) : ConfigFile.loadFound(path);
                 } catch (ConfigFile.ConfigError e) {
                     throw new IllegalArgumentException("configuration: " + e.getMessage());
                 }
@@ -151,19 +151,30 @@ public final class CommonOptions {
                         + "not '" + levelText + "'");
             }
         }
-        Path controllerPath = controllerConfig != null ? Path.of(controllerConfig)
-                : file == null ? null : file.controllerConfig();
+        ControllerConfig controller;
+        if (controllerConfig != null) {
+            controller = controller(Path.of(controllerConfig), null); // named by the invoker: anywhere
+        } else {
+            controller = file == null ? null : controller(file.controllerConfig(), file.checkout());
+        }
         Path project = projectDir != null ? projectDir : file == null ? null : file.projectDir();
-        return new Options(version, versionText == null, level, controller(controllerPath), project, noIgnores,
+        return new Options(version, versionText == null, level, controller, project, noIgnores,
                 RuleSettings.of(file));
     }
 
-    private static ControllerConfig controller(Path path) {
+    /** The {@code --project-dir} given on the command line, or null. */
+    Path commandLineProjectDir() {
+        return projectDir;
+    }
+
+    /** The controller configuration; one a committed configuration names must resolve inside {@code checkout}. */
+    private static ControllerConfig controller(Path path, Path checkout) {
         if (path == null) {
             return null;
         }
         try {
-            return ControllerConfig.parse(SourceReader.read(path, path.toString()));
+            return ControllerConfig.parse(checkout == null ? SourceReader.read(path, path.toString())
+                    : SourceReader.readInside(path, checkout, path.toString()));
         } catch (InputError e) {
             throw new IllegalArgumentException("--controller-config: " + e.getMessage());
         } catch (YamlSyntaxError e) {

@@ -27,7 +27,7 @@ final class InspectCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         CommonOptions common = CommonOptions.of(parsed);
-        Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in);
+        Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
         Options options = common.options();
         line(out, "Kubernetes version: " + options.kubernetesVersion()

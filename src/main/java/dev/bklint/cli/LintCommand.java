@@ -68,7 +68,7 @@ final class LintCommand implements Cli.Command {
         List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs(parsed));
         boolean color = common.useColor();
         Inputs inputs = Inputs.read(Cli.positionals(parsed), parsed.matchedOptionValue("--stdin-filename", null),
-                System.in);
+                System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
         Trace.mark("read inputs");

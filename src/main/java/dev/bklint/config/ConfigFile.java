@@ -1,5 +1,6 @@
 package dev.bklint.config;
 
+import dev.bklint.source.Glob;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.SourceReader;
@@ -11,7 +12,10 @@ import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
+import dev.bklint.source.Span;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +26,14 @@ import java.util.Map;
  * A {@code .bklint.yaml}: found by walking up from the working directory to the repository root, or named with
  * {@code --config}. It is checked against the schema shipped in the jar; a wrong key or value is an error with
  * its position.
+ *
+ * <p>A configuration is usually committed, so a pull request can change it: the files it names
+ * ({@code controller-config}, {@code project-dir}) must lie inside its {@code checkout} (the repository that holds
+ * it, else its folder), links followed; a found configuration must itself resolve inside its repository.
  */
 public record ConfigFile(Path path, String kubernetesVersion, String podSecurityLevel, String failOn,
                          Path controllerConfig, Path projectDir, Map<String, String> rules, List<String> ignore,
-                         Map<String, List<String>> ignoreByRule) {
+                         Map<String, List<String>> ignoreByRule, Path checkout) {
     public static final List<String> NAMES = List.of(".bklint.yaml", ".bklint.yml");
 
     /** The nearest config file from {@code start} up to the repository root (a folder with {@code .git}), or null. */
@@ -33,7 +41,8 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             for (String name : NAMES) {
                 Path candidate = dir.resolve(name);
-                if (Files.isRegularFile(candidate)) {
+                // Any entry by that name, so a FIFO or a link out is refused with a reason, not passed over.
+                if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                     return candidate;
                 }
             }
@@ -44,10 +53,22 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         return null;
     }
 
+    /** A configuration named on the command line: read wherever it is. */
     public static ConfigFile load(Path path) throws ConfigError {
+        return load(path, false);
+    }
+
+    /** A configuration found by {@link #discover}: read only when it resolves inside its repository. */
+    public static ConfigFile loadFound(Path path) throws ConfigError {
+        return load(path, true);
+    }
+
+    private static ConfigFile load(Path path, boolean found) throws ConfigError {
+        Path checkout = checkoutOf(path.toAbsolutePath().normalize().getParent());
         SourceFile source;
         try {
-            source = SourceReader.read(path, path.toString());
+            source = found ? SourceReader.readInside(path, checkout, path.toString())
+                    : SourceReader.read(path, path.toString());
         } catch (InputError e) {
             throw new ConfigError(e.getMessage());
         }
@@ -59,7 +80,7 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
             throw new ConfigError(path + ":" + e.span().line() + ":" + e.span().column() + ": " + e.getMessage());
         }
         if (root == null) {
-            return new ConfigFile(path, null, null, null, null, null, Map.of(), List.of(), Map.of());
+            return new ConfigFile(path, null, null, null, null, null, Map.of(), List.of(), Map.of(), checkout);
         }
         ConfigSchema.check(path, root);
         YMap map = root.asMap();
@@ -75,28 +96,67 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         Map<String, List<String>> ignoreByRule = new LinkedHashMap<>();
         YNode ignoreNode = map.get("ignore");
         if (ignoreNode instanceof YSeq seq) {
-            ignore.addAll(strings(seq));
+            ignore.addAll(globs(path, seq, "ignore"));
         } else if (ignoreNode instanceof YMap byRule) {
             for (YEntry e : byRule.entries()) {
-                ignoreByRule.put(e.keyText(), strings(e.value().asSeq()));
+                ignoreByRule.put(e.keyText(), globs(path, e.value().asSeq(), "ignore." + e.keyText()));
             }
         }
         return new ConfigFile(path, map.string("kubernetes-version"), map.string("pod-security-level"),
-                map.string("fail-on"), resolve(base, map.string("controller-config")),
-                resolve(base, map.string("project-dir")), rules, ignore, ignoreByRule);
+                map.string("fail-on"), inside(path, map, "controller-config", base, checkout),
+                inside(path, map, "project-dir", base, checkout), rules, ignore, ignoreByRule, checkout);
     }
 
-    private static Path resolve(Path base, String value) {
-        return value == null ? null : base.resolve(value).normalize();
+    /** The repository that holds a folder (the nearest folder with {@code .git} at or above it), else the folder. */
+    static Path checkoutOf(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return dir;
     }
 
-    private static List<String> strings(YSeq seq) {
+    /**
+     * A path the configuration names, relative to its folder: refused unless it (links followed, as far as it
+     * exists) lies inside the checkout. {@code controller-config: /dev/zero} or a link to a home folder stop here.
+     */
+    private static Path inside(Path config, YMap map, String key, Path base, Path checkout) throws ConfigError {
+        String value = map.string(key);
+        if (value == null) {
+            return null;
+        }
+        Span at = map.entry(key).value().span();
+        String where = config + ":" + at.line() + ":" + at.column() + ": `" + key + "`: ";
+        Path path;
+        try {
+            path = base.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigError(where + "not a valid path (" + e.getReason() + ")");
+        }
+        if (!SourceReader.realPrefix(path).startsWith(SourceReader.realRoot(checkout))) {
+            throw new ConfigError(where + "names a file outside " + checkout + " (the repository that holds this "
+                    + "configuration); a committed configuration may name only files inside it (give --" + key
+                    + " on the command line for a file elsewhere)");
+        }
+        return path;
+    }
+
+    /** The globs of an ignore list, each checked here so that a bad one is an error at its position. */
+    private static List<String> globs(Path config, YSeq seq, String key) throws ConfigError {
         List<String> list = new ArrayList<>();
-        if (seq != null) {
-            for (YNode n : seq.items()) {
-                if (n instanceof YScalar s) {
-                    list.add(s.value());
+        if (seq == null) {
+            return list;
+        }
+        for (YNode n : seq.items()) {
+            if (n instanceof YScalar s) {
+                try {
+                    Glob.compile(s.value());
+                } catch (Glob.GlobError e) {
+                    throw new ConfigError(config + ":" + s.span().line() + ":" + s.span().column() + ": `" + key
+                            + "`: not a valid glob: " + e.getMessage());
                 }
+                list.add(s.value());
             }
         }
         return list;

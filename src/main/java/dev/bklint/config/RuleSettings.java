@@ -1,9 +1,8 @@
 package dev.bklint.config;
 
 import dev.bklint.report.Severity;
-import java.nio.file.FileSystems;
+import dev.bklint.source.Glob;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +10,16 @@ import java.util.Map;
 
 /**
  * What the configuration says about rules and files: rules turned off or given another severity, and path globs
- * (relative to the configuration file's folder) to skip entirely or for some rules.
+ * (relative to the configuration file's folder) to skip entirely or for some rules. Globs are matched by
+ * {@link Glob}, in time linear in the path, never by a backtracking regular expression.
  */
 public final class RuleSettings {
     public static final RuleSettings NONE = new RuleSettings(null, Map.of(), List.of(), Map.of());
 
     private final Path base;
     private final Map<String, String> rules;
-    private final List<PathMatcher> ignore = new ArrayList<>();
-    private final Map<String, List<PathMatcher>> ignoreByRule = new LinkedHashMap<>();
+    private final List<Glob> ignore = new ArrayList<>();
+    private final Map<String, List<Glob>> ignoreByRule = new LinkedHashMap<>();
 
     public RuleSettings(Path base, Map<String, String> rules, List<String> ignore, Map<String, List<String>> byRule) {
         this.base = base;
@@ -35,8 +35,8 @@ public final class RuleSettings {
                 file.ignore(), file.ignoreByRule());
     }
 
-    private static PathMatcher matcher(String glob) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    private static Glob matcher(String glob) {
+        return Glob.compile(glob);
     }
 
     public boolean isOff(String rule) {
@@ -56,11 +56,11 @@ public final class RuleSettings {
 
     /** True when the configuration skips this rule for this file. */
     public boolean ignores(String rule, String path) {
-        List<PathMatcher> globs = ignoreByRule.get(rule);
+        List<Glob> globs = ignoreByRule.get(rule);
         return globs != null && matches(globs, path);
     }
 
-    private boolean matches(List<PathMatcher> globs, String path) {
+    private boolean matches(List<Glob> globs, String path) {
         if (globs.isEmpty() || base == null) {
             return false;
         }
@@ -69,7 +69,7 @@ public final class RuleSettings {
             if (!p.startsWith(base)) {
                 return false;
             }
-            Path rel = base.relativize(p);
+            String rel = base.relativize(p).toString().replace('\\', '/');
             return globs.stream().anyMatch(g -> g.matches(rel));
         } catch (RuntimeException e) {
             return false;

@@ -3,7 +3,11 @@ package dev.bklint.dockerfile;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.buildkit.SimpleCommand;
-import java.io.IOException;
+import dev.bklint.source.InputError;
+import dev.bklint.source.SourceReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +18,10 @@ import java.util.Map;
  * The checkout a pipeline builds from, so that a build's Dockerfile can be found the way the Dockerfile frontend
  * finds it: {@code --local dockerfile=DIR} plus {@code --opt filename=} (default {@code Dockerfile}), relative to
  * the directory the command runs in (the checkout, moved by any {@code cd} before it).
+ *
+ * <p>The pipeline names that path, so it is only read when it stays inside the checkout: a {@code ..} that climbs
+ * out, or a link (to the file or any folder on the way) that leads out, gives a {@link Resolved} that says why and
+ * has no content. An absolute path names the build container's file system, not the checkout: it is not judged.
  */
 public final class Project {
     /** Larger Dockerfiles are not read: bklint only needs stages, args and RUNs. */
@@ -81,16 +89,28 @@ public final class Project {
         if (workdir == null || !plain(dir) || !plain(filename)) {
             return null;
         }
+        Path path;
         try {
-            Path path = workdir.resolve(dir).resolve(filename).normalize();
-            if (!path.startsWith(root)) {
-                return null;
-            }
-            return new Resolved(root.relativize(path), Files.isRegularFile(path), read(path), dockerfileLocal,
-                    filenameOpt);
+            path = workdir.resolve(dir).resolve(filename).normalize();
         } catch (InvalidPathException e) {
             return null;
         }
+        if (!path.startsWith(root)) {
+            return refused(path, dockerfileLocal, filenameOpt, "climbs out of the checkout with `..`");
+        }
+        // Links followed as far as the path exists: even whether a file outside exists is not told.
+        if (!SourceReader.realPrefix(path).startsWith(SourceReader.realRoot(root))) {
+            return refused(path, dockerfileLocal, filenameOpt, "leads out of the checkout through a symbolic link");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            return refused(path, dockerfileLocal, filenameOpt, "is not a regular file (a device, FIFO or socket)");
+        }
+        return new Resolved(root.relativize(path), Files.isRegularFile(path), read(path), dockerfileLocal,
+                filenameOpt, null);
+    }
+
+    private Resolved refused(Path path, Flag dockerfileLocal, Flag filenameOpt, String why) {
+        return new Resolved(root.relativize(path), false, null, dockerfileLocal, filenameOpt, why);
     }
 
     private static boolean plain(String p) {
@@ -116,14 +136,15 @@ public final class Project {
         return dir;
     }
 
+    /** The parsed Dockerfile, or null when it is missing, too large, not text, or (checked again) outside. */
     private Dockerfile read(Path path) {
         return cache.computeIfAbsent(path, p -> {
             try {
-                if (!Files.isRegularFile(p) || Files.size(p) > MAX_DOCKERFILE_BYTES) {
-                    return null;
-                }
-                return Dockerfile.parse(Files.readString(p, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
+                byte[] bytes = SourceReader.readBytes(p, root, MAX_DOCKERFILE_BYTES, p.toString());
+                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                return Dockerfile.parse(text);
+            } catch (InputError | CharacterCodingException | RuntimeException e) {
                 return null;
             }
         });
@@ -131,8 +152,10 @@ public final class Project {
 
     /**
      * A resolved Dockerfile: its path relative to the checkout, whether it exists, its content (null when missing
-     * or unreadable), and the flags that named it (the {@code filename} option may be absent).
+     * or unreadable), the flags that named it (the {@code filename} option may be absent), and why bklint did not
+     * read it when the path leaves the checkout or is no regular file (else null).
      */
-    public record Resolved(Path path, boolean exists, Dockerfile dockerfile, Flag dockerfileLocal, Flag filenameOpt) {
+    public record Resolved(Path path, boolean exists, Dockerfile dockerfile, Flag dockerfileLocal, Flag filenameOpt,
+                           String refused) {
     }
 }

@@ -1,15 +1,14 @@
 package dev.bklint.report;
 
+import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
+import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,16 +28,19 @@ public final class Baseline {
         this.known = known;
     }
 
+    /** The baseline named by {@code --baseline}: a regular file within the input size limit, wherever it is. */
     public static Baseline read(Path file) {
-        String text;
+        SourceFile source;
+        String name = file.toString();
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--baseline: cannot read " + file + " (" + e.getMessage() + ")");
+            source = SourceReader.read(file, name);
+        } catch (InputError e) {
+            String reason = e.getMessage().substring(name.length() + 2); // the message starts with "name: "
+            throw new IllegalArgumentException("--baseline: cannot read " + name + " (" + reason + ")");
         }
         Set<String> known = new HashSet<>();
         try {
-            List<YamlDocument> docs = YamlLoader.load(new SourceFile(file.toString(), text));
+            List<YamlDocument> docs = YamlLoader.load(source);
             YMap root = docs.isEmpty() || docs.get(0).root() == null ? null : docs.get(0).root().asMap();
             YSeq findings = root == null ? null : root.getSeq("findings");
             if (findings == null) {

@@ -25,7 +25,7 @@ public final class Discovery {
         Set<Path> found = new LinkedHashSet<>();
         for (String name : UPLOAD_DEFAULTS) {
             Path p = root.resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (candidate(p)) {
                 found.add(root.relativize(p));
             }
         }
@@ -57,7 +57,7 @@ public final class Discovery {
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, 32)) {
-            walk.filter(Files::isRegularFile)
+            walk.filter(Discovery::candidate)
                     .filter(p -> isYaml(p.getFileName().toString()))
                     .filter(p -> !hiddenBelow(dir, p))
                     .sorted()
@@ -70,31 +70,37 @@ public final class Discovery {
 
     /**
      * Inside a git work tree, the YAML files git tracks or would add (honouring .gitignore), in the same order a
-     * walk gives; null when git is not there or the folder is not in a work tree.
+     * walk gives; null when git is not there, the folder is not in a work tree, or git does not answer in time.
      */
     private static List<Path> gitFiles(Path dir) {
-        try {
-            Process git = new ProcessBuilder("git", "-C", dir.toString(), "ls-files", "-z", "--cached", "--others",
-                    "--exclude-standard", "--", ".").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || git.exitValue() != 0) {
-                return null;
-            }
-            List<Path> files = new ArrayList<>();
-            for (String name : out.split("\0")) {
-                Path p = dir.resolve(name);
-                if (!name.isEmpty() && isYaml(name) && !hiddenBelow(dir, p) && Files.isRegularFile(p)) {
-                    files.add(p);
-                }
-            }
-            files.sort(null);
-            return files;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        byte[] listing = Git.lsFiles(dir);
+        if (listing == null) {
             return null;
         }
+        List<Path> files = new ArrayList<>();
+        for (String name : new String(listing, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+            if (name.isEmpty() || !isYaml(name)) {
+                continue;
+            }
+            try {
+                Path p = dir.resolve(name);
+                if (!hiddenBelow(dir, p) && candidate(p)) {
+                    files.add(p);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // a name this platform cannot spell is not a pipeline bklint can read
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /**
+     * A path worth reading: it exists and is not a directory. Devices, FIFOs and links out of the checkout are kept
+     * so that reading refuses them with a reason instead of skipping them in silence.
+     */
+    private static boolean candidate(Path p) {
+        return Files.exists(p) && !Files.isDirectory(p);
     }
 
     private static boolean isYaml(String name) {

@@ -1,6 +1,7 @@
 package dev.bklint.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,13 +48,37 @@ class ReportFileTest {
     }
 
     @Test
-    void writesThroughASymbolicLink(@TempDir Path dir) throws Exception {
+    void refusesToWriteThroughASymbolicLink(@TempDir Path dir) throws Exception {
         Path real = dir.resolve("real.txt");
         Files.writeString(real, "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.txt"), real);
-        ReportFile.write(link, "new");
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("new", Files.readString(real));
+        ReportFile.WriteError e = assertThrows(ReportFile.WriteError.class, () -> ReportFile.write(link, "new"));
+        assertEquals("cannot write " + link + ": it is a symbolic link; bklint does not write through links "
+                + "(remove the link, or name the file it points to)", e.getMessage());
+        assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
+        assertEquals("old", Files.readString(real));
+        assertEquals(List.of(link, real), listAll(dir), "no temporary file is left behind");
+    }
+
+    @Test
+    void removesOnlyItsOwnStaleTemporaryFiles(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("bklint.sarif");
+        Path stale = Files.writeString(dir.resolve(ReportFile.tempName("bklint.sarif", 0x1234L)), "killed run");
+        Path fresh = Files.writeString(dir.resolve(ReportFile.tempName("bklint.sarif", 0x5678L)), "running");
+        Path otherReport = Files.writeString(dir.resolve(ReportFile.tempName("other.sarif", 0x1234L)), "x");
+        Path lookAlike = Files.writeString(dir.resolve(".bklint.sarif.bklint-notahexnumber!!.tmp"), "x");
+        Path outside = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("keep"), "x");
+        Path staleLink = Files.createSymbolicLink(dir.resolve(ReportFile.tempName("bklint.sarif", 0x9abcL)), outside);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(ReportFile.STALE_MINUTES + 5)));
+        for (Path p : List.of(stale, otherReport, lookAlike, outside)) {
+            Files.setLastModifiedTime(p, old);
+        }
+        ReportFile.write(target, "{}\n");
+        assertFalse(Files.exists(stale), "a stale temporary file of this report is removed");
+        assertTrue(Files.exists(fresh), "one younger than the limit may belong to a run still writing");
+        assertTrue(Files.exists(otherReport) && Files.exists(lookAlike) && Files.exists(outside));
+        assertTrue(Files.isSymbolicLink(staleLink), "a link with the name is neither followed nor removed");
     }
 
     @Test

@@ -4,14 +4,13 @@ import dev.bklint.buildkit.Invocation;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.report.Fix;
 import dev.bklint.report.Severity;
+import dev.bklint.source.Glob;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BuildOutputLost implements Rule {
     private static final Set<String> ARCHIVES = Set.of("tar", "oci", "docker");
     /** Compiled artifact globs: the same patterns recur in every step of a long pipeline. */
-    private static final Map<String, PathMatcher> GLOBS = new ConcurrentHashMap<>();
+    private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
 
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
@@ -96,8 +95,8 @@ public final class BuildOutputLost implements Rule {
         String path = dest.startsWith("./") ? dest.substring(2) : dest;
         String glob = pattern.startsWith("./") ? pattern.substring(2) : pattern;
         try {
-            return GLOBS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-                    .matches(Path.of(path));
+            // The pipeline's own pattern: a linear matcher, not the JDK's backtracking regular expression.
+            return GLOBS.computeIfAbsent(glob, Glob::compile).matches(Path.of(path).toString());
         } catch (RuntimeException e) {
             return true;
         }

@@ -3,6 +3,7 @@ package dev.bklint.rules.buildctl;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
 import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 
@@ -11,10 +12,24 @@ public final class DockerfileNotFound implements Rule {
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
         Project.Resolved d = reporter.dockerfile(invocation);
-        if (d == null || d.exists()) {
+        if (d == null) {
             return;
         }
         var flag = d.filenameOpt() != null ? d.filenameOpt() : d.dockerfileLocal();
+        if (d.refused() != null) {
+            // Not read: bklint reads nothing outside the checkout. A `..` out is common in monorepos (info);
+            // a link out or a special file is not something a checkout should hold (warning).
+            reporter.report(d.refused().contains("`..`") ? Severity.INFO : Severity.WARNING,
+                    invocation.valueSpan(flag), "bklint did not read the Dockerfile `" + d.path().toString()
+                    .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`): the path " + d.refused()
+                    + "; bklint reads only regular files inside the project directory, so the build's Dockerfile is "
+                    + "not checked. Keep the Dockerfile in the checkout, or give --project-dir the folder that holds "
+                    + "it.", null);
+            return;
+        }
+        if (d.exists()) {
+            return;
+        }
         reporter.report(invocation.valueSpan(flag), "The Dockerfile frontend will read `" + d.path().toString()
                 .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`"
                 + (d.filenameOpt() == null ? ", default filename `Dockerfile`" : " and `" + d.filenameOpt().value() + "`")
