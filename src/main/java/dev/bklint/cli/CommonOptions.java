@@ -29,6 +29,7 @@ public final class CommonOptions {
     private final Path config;
     private final boolean noConfig;
     private final boolean noIgnores;
+    private final int maxFindings;
     private final String color;
 
     private CommonOptions(ParseResult r) {
@@ -39,6 +40,7 @@ public final class CommonOptions {
         config = r.matchedOptionValue("--config", null);
         noConfig = r.matchedOptionValue("--no-config", false);
         noIgnores = r.matchedOptionValue("--no-ignores", false);
+        maxFindings = r.matchedOptionValue("--max-findings", Options.MAX_FINDINGS);
         color = r.matchedOptionValue("--color", "auto");
     }
 
@@ -61,6 +63,8 @@ public final class CommonOptions {
                 + ".bklint.yaml up to the repository root)."));
         spec.addOption(Cli.flag("--no-config", "Use no configuration file."));
         spec.addOption(Cli.flag("--no-ignores", "Report everything: ignore `# bklint-ignore` comments."));
+        spec.addOption(Cli.option("--max-findings", "N", Integer.class, "Report at most N findings per file, 1 to "
+                + Options.MAX_FINDINGS + " (the default); BK000 counts the rest."));
         spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(String.class).defaultValue("auto")
                 .description("Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
                 .build());
@@ -158,8 +162,12 @@ public final class CommonOptions {
             controller = file == null ? null : controller(file.controllerConfig(), file.checkout());
         }
         Path project = projectDir != null ? projectDir : file == null ? null : file.projectDir();
+        if (maxFindings < 1 || maxFindings > Options.MAX_FINDINGS) {
+            throw new IllegalArgumentException("--max-findings must be from 1 to " + Options.MAX_FINDINGS + ", not "
+                    + maxFindings);
+        }
         return new Options(version, versionText == null, level, controller, project, noIgnores,
-                RuleSettings.of(file));
+                RuleSettings.of(file), maxFindings);
     }
 
     /** The {@code --project-dir} given on the command line, or null. */

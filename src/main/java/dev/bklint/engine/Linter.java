@@ -69,7 +69,7 @@ public final class Linter {
             documents = YamlLoader.load(source);
         } catch (YamlSyntaxError e) {
             visit(rules, reporters(rules, findings), (rule, reporter) -> rule.visitSyntaxError(e, reporter));
-            return new FileResult(source, reported(findings), analysed);
+            return new FileResult(source, reported(rules, findings), analysed);
         }
         Reporter[] reporters = reporters(rules, findings);
         for (YamlDocument document : documents) {
@@ -121,12 +121,24 @@ public final class Linter {
             visit(rules, reporters(rules, kept), (rule, reporter) -> rule.visitSuppressions(suppressions, reporter));
             findings = kept;
         }
-        return new FileResult(source, reported(findings), analysed);
+        return new FileResult(source, reported(rules, findings), analysed);
     }
 
-    /** The findings in order, each once, within the per-file limits every report keeps to. */
-    private static List<Finding> reported(List<Finding> findings) {
-        return ReportLimits.apply(sorted(findings));
+    /**
+     * The findings in order, each once, with long texts shortened and at most {@link Options#maxFindings()} of them:
+     * the rules' {@link dev.bklint.rules.Rule#visitNotShown} hook is told about the rest, so that the report says
+     * how many it leaves out.
+     */
+    private List<Finding> reported(FileRules rules, List<Finding> findings) {
+        List<Finding> all = ReportLimits.shortened(sorted(findings));
+        int limit = options.maxFindings();
+        if (all.size() <= limit) {
+            return all;
+        }
+        List<Finding> shown = new ArrayList<>(all.subList(0, limit));
+        List<Finding> notShown = all.subList(limit, all.size());
+        visit(rules, reporters(rules, shown), (rule, reporter) -> rule.visitNotShown(notShown, limit, reporter));
+        return shown;
     }
 
     /**

@@ -6,8 +6,8 @@ package dev.bklint.report;
  * is no finding, so that a step can annotate only when the file is not empty.
  */
 public final class BuildkiteFormatter implements ReportFormatter {
-    /** Rows shown at most: every finding a file may report ({@link ReportLimits}), with the one that counts the rest. */
-    static final int MAX_ROWS = ReportLimits.MAX_FINDINGS_PER_FILE + 1;
+    /** Rows shown at most: every finding a file may report, with the one that counts the rest (BK000). */
+    static final int MAX_ROWS = dev.bklint.rules.Options.MAX_FINDINGS + 1;
     /** Bytes of table at most: an annotation may hold 1 MiB, and the note after the table needs a little room. */
     static final int MAX_BYTES = 1_000_000;
 
@@ -38,11 +38,8 @@ public final class BuildkiteFormatter implements ReportFormatter {
         return b.toString();
     }
 
-    /** The rule linked to its page; the finding that counts those not shown has none. */
+    /** The rule linked to its page. */
     private static String rule(Finding f) {
-        if (f.rule().equals(ReportLimits.NOT_SHOWN_RULE)) {
-            return f.rule() + " " + f.name();
-        }
         return "[" + f.rule() + "](" + ProjectLinks.ruleDoc(f.rule()) + " \"" + f.name() + "\")";
     }
 

@@ -55,10 +55,6 @@ public final class SarifFormatter implements ReportFormatter {
             ruleIndex.put(m.id(), rules.size());
             rules.add(rule(m));
         }
-        if (report.findings().stream().anyMatch(f -> f.rule().equals(ReportLimits.NOT_SHOWN_RULE))) {
-            ruleIndex.put(ReportLimits.NOT_SHOWN_RULE, rules.size());
-            rules.add(notShownRule());
-        }
         driver.put("rules", rules);
         run.put("tool", Map.of("driver", driver));
         run.put("automationDetails", Map.of("id", AUTOMATION_ID));
@@ -76,22 +72,6 @@ public final class SarifFormatter implements ReportFormatter {
         run.put("results", results);
         log.put("runs", List.of(run));
         return Json.write(log) + "\n";
-    }
-
-    /** The descriptor of the finding that stands for the findings of a file beyond the per-file limit. */
-    private static Map<String, Object> notShownRule() {
-        String url = ProjectLinks.HOME + "/blob/main/docs/formats.md#text-from-the-pipeline-and-how-much-bklint-prints";
-        String text = "A file had more findings than bklint reports for one file ("
-                + ReportLimits.MAX_FINDINGS_PER_FILE + "); this result counts the rest.";
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", ReportLimits.NOT_SHOWN_RULE);
-        r.put("name", ReportLimits.NOT_SHOWN_NAME);
-        r.put("shortDescription", Map.of("text", "More findings in this file than bklint reports."));
-        r.put("fullDescription", Map.of("text", text));
-        r.put("help", Map.of("text", text + "\n\nDocumentation: " + url + "\n"));
-        r.put("helpUri", url);
-        r.put("defaultConfiguration", Map.of("level", "warning"));
-        return r;
     }
 
     static boolean isSecurity(RuleMeta m) {

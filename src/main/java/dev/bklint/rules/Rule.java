@@ -4,7 +4,9 @@ import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.engine.Suppressions;
 import dev.bklint.pipeline.Pipeline;
+import dev.bklint.report.Finding;
 import dev.bklint.yaml.YamlSyntaxError;
+import java.util.List;
 
 /**
  * A rule visits the parts it cares about; the engine calls every method for every rule, so a rule overrides
@@ -33,5 +35,9 @@ public interface Rule {
 
     /** The file's suppression comments, after they were applied to its findings. */
     default void visitSuppressions(Suppressions suppressions, Reporter reporter) {
+    }
+
+    /** The file's findings beyond the first {@code limit} (in position order), which reports leave out. */
+    default void visitNotShown(List<Finding> notShown, int limit, Reporter reporter) {
     }
 }

@@ -274,7 +274,7 @@ class OutputHostileTest {
                 bytes.computeIfAbsent(e.getKey(), k -> new long[sizes.length])[s] =
                         e.getValue().getBytes(StandardCharsets.UTF_8).length;
             }
-            int findings = Math.min(3 * sizes[s], ReportLimits.MAX_FINDINGS_PER_FILE + 1);
+            int findings = Math.min(3 * sizes[s], dev.bklint.rules.Options.MAX_FINDINGS + 1);
             for (Map.Entry<String, String> e : out.entrySet()) {
                 long perFinding = (e.getValue().getBytes(StandardCharsets.UTF_8).length
                         - clean.get(e.getKey()).getBytes(StandardCharsets.UTF_8).length) / findings;
@@ -299,7 +299,7 @@ class OutputHostileTest {
     void aFileReportsAtMostAThousandFindingsAndCountsTheRest() throws IOException {
         Map<String, String> out = allFormats("capped", stepsOnOneLine(700), 1);
         JSONArray findings = new JSONObject(out.get("json")).getJSONArray("findings");
-        assertEquals(ReportLimits.MAX_FINDINGS_PER_FILE + 1, findings.length());
+        assertEquals(dev.bklint.rules.Options.MAX_FINDINGS + 1, findings.length());
         JSONObject last = findings.getJSONObject(findings.length() - 1);
         assertEquals("BK000", last.getString("rule"));
         assertEquals("error", last.getString("severity"), "as severe as the worst not shown: the exit status holds");
@@ -310,11 +310,12 @@ class OutputHostileTest {
         JSONObject sarif = new JSONObject(out.get("sarif"));
         validateSarif(sarif);
         JSONObject run = sarif.getJSONArray("runs").getJSONObject(0);
-        JSONObject result = run.getJSONArray("results").getJSONObject(ReportLimits.MAX_FINDINGS_PER_FILE);
+        JSONObject result = run.getJSONArray("results").getJSONObject(dev.bklint.rules.Options.MAX_FINDINGS);
         JSONObject rule = run.getJSONObject("tool").getJSONObject("driver").getJSONArray("rules")
                 .getJSONObject(result.getInt("ruleIndex"));
         assertEquals("BK000", rule.getString("id"), "the counting result has its rule in the driver");
-        assertTrue(out.get("buildkite").contains("| error | BK000 findings-not-shown | 1,100 more"));
+        assertTrue(out.get("buildkite").contains("| error | [BK000](" + dev.bklint.report.ProjectLinks.ruleDoc("BK000")
+                + " \"findings-not-shown\") | 1,100 more"), "the counting finding links its rule page");
     }
 
     @Test
