@@ -220,6 +220,12 @@ public final class YamlLoader {
         List<YNode> merges = new ArrayList<>();
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             YNode key = compose(depth + 1);
+            if (!(key instanceof YScalar)) {
+                // YAML allows `? [a]: b`, but Buildkite and Kubernetes read every key as a string; refusing it here
+                // means no reader of the tree ever meets a key without text.
+                throw new YamlSyntaxError("a mapping key must be a string, not " + key.kindName()
+                        + " (a `?` complex key): Buildkite and Kubernetes accept only string keys", key.span());
+            }
             YNode value = compose(depth + 1);
             if (key instanceof YScalar k && k.style() == YScalar.Style.PLAIN && k.value().equals("<<")) {
                 merges.add(value);
