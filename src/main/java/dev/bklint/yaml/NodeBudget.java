@@ -17,9 +17,9 @@ import java.util.Locale;
  * </ul>
  */
 final class NodeBudget {
-    static final long MIN_COPIED_NODES = 100_000;
+    static final long MIN_COPIED_NODES = 10_000;
     static final long COPIES_PER_WRITTEN = 20;
-    static final long MIN_COPIED_CHARS = 1 << 20;
+    static final long MIN_COPIED_CHARS = 64 * 1024;
     static final long COPIED_CHARS_PER_CHAR = 4;
 
     private final long limit;
@@ -47,11 +47,7 @@ final class NodeBudget {
     void copied(long chars) {
         copied++;
         copiedChars += chars;
-        checkTotal();
-        if (copiedChars > Math.max(MIN_COPIED_CHARS, COPIED_CHARS_PER_CHAR * textLength) * 16) {
-            // Far past the relative bound already: no need to wait for the end of the file.
-            throw new LimitExceeded(charsMessage(), null);
-        }
+        checkTotal(); // copies share their text, so only nodes cost memory while the file is read
     }
 
     /** Marks the start of one alias's copy, to remember the alias that copies the most. */
