@@ -30,8 +30,7 @@ public record Invocation(BuildctlCommand command, CommandText script, BuildkitCo
     /** True when the flag and its value are written without quotes or escapes, so edits can replace them as text. */
     public boolean isPlain(Flag flag) {
         int end = flag.valueWord() != null ? flag.valueWord().end() : flag.word().end();
-        String raw = script.text().substring(flag.word().start(), end);
-        return raw.indexOf('"') < 0 && raw.indexOf('\'') < 0 && raw.indexOf('\\') < 0;
+        return !script.quotesOrEscapesIn(flag.word().start(), end);
     }
 
     /** A CSV-valued flag ({@code --output}, {@code --export-cache}, {@code --import-cache}) with its options. */

@@ -18,6 +18,8 @@ public final class CommandText {
     private final ScalarPositions[] maps;
     private final String text;
     private final YNode node;
+    /** Offsets of quotes and backslashes in {@link #text}, found on first use. */
+    private int[] quoteOffsets;
 
     private CommandText(YNode node, List<YScalar> pieces, int lineBreaks) {
         this.node = node;
@@ -89,6 +91,30 @@ public final class CommandText {
         return text;
     }
 
+    /**
+     * True when script characters [start, end) hold a quote or a backslash. Asked once per CSV entry of a long
+     * flag value, so it looks the answer up in the sorted offsets of those characters instead of rescanning.
+     */
+    public boolean quotesOrEscapesIn(int start, int end) {
+        if (quoteOffsets == null) {
+            int[] found = new int[16];
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\'' || c == '\\') {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i;
+                }
+            }
+            quoteOffsets = java.util.Arrays.copyOf(found, n);
+        }
+        int i = java.util.Arrays.binarySearch(quoteOffsets, start);
+        int first = i >= 0 ? i : -i - 1;
+        return first < quoteOffsets.length && quoteOffsets[first] < end;
+    }
+
     /** The node the command was read from (a scalar or a list). */
     public YNode node() {
         return node;
@@ -113,13 +139,19 @@ public final class CommandText {
         return pieces.get(pieceAt(offset));
     }
 
+    /** Binary search: a {@code commands} list can have thousands of pieces and a finding on each. */
     private int pieceAt(int offset) {
-        for (int i = starts.size() - 1; i >= 0; i--) {
-            if (starts.get(i) <= offset) {
-                return i;
+        int lo = 0;
+        int hi = starts.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts.get(mid) <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
         }
-        return 0;
+        return lo;
     }
 
     private ScalarPositions map(int i) {

@@ -1,6 +1,8 @@
 package dev.bklint.pipeline;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -22,8 +24,88 @@ public final class Interpolation {
      * expansions inside a default or message (they are looked up too, when the default is used). For a malformed
      * token {@code name} may be null and {@code problem} says what is wrong.
      */
-    public record Token(Kind kind, int start, int end, String name, String operator, String argument,
-                        List<Token> nested, String problem) {
+    public static final class Token {
+        private final Kind kind;
+        private final int start;
+        private final int end;
+        private final String name;
+        private final String operator;
+        private final String scanned;
+        private final int argumentStart;
+        private final int argumentEnd;
+        private final List<Token> nested;
+        private final String problem;
+
+        Token(Kind kind, int start, int end, String name, String operator, String scanned, int argumentStart,
+              int argumentEnd, List<Token> nested, String problem) {
+            this.kind = kind;
+            this.start = start;
+            this.end = end;
+            this.name = name;
+            this.operator = operator;
+            this.scanned = scanned;
+            this.argumentStart = argumentStart;
+            this.argumentEnd = argumentEnd;
+            this.nested = nested;
+            this.problem = problem;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int end() {
+            return end;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String operator() {
+            return operator;
+        }
+
+        /**
+         * Cut from the scanned text when asked: nested defaults overlap, so keeping a copy in each token would
+         * take memory quadratic in the nesting depth.
+         */
+        public String argument() {
+            return operator == null ? null : scanned.substring(argumentStart, argumentEnd);
+        }
+
+        public List<Token> nested() {
+            return nested;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        @Override
+        public String toString() {
+            return kind + "[" + start + "," + end + ") " + name + (operator == null ? "" : " " + operator);
+        }
+    }
+
+    /** A <code>${NAME op</code> whose default or message is being read: its nested expansions go to {@code nested}. */
+    private static final class Open {
+        final int start;
+        final String name;
+        final String operator;
+        final int argumentStart;
+        final List<Token> nested = new ArrayList<>();
+
+        Open(int start, String name, String operator, int argumentStart) {
+            this.start = start;
+            this.name = name;
+            this.operator = operator;
+            this.argumentStart = argumentStart;
+        }
     }
 
     private final String s;
@@ -39,7 +121,7 @@ public final class Interpolation {
         List<Token> out = new ArrayList<>();
         while (p.pos < text.length()) {
             try {
-                p.expression(false, out);
+                p.expression(out);
             } catch (Malformed m) {
                 out.add(m.token);
                 p.pos = Math.max(m.token.end(), m.token.start() + 2);
@@ -57,33 +139,59 @@ public final class Interpolation {
         }
     }
 
-    /** Reads text and expansions until the end, or until an unconsumed '}' when {@code inBraces}. */
-    private void expression(boolean inBraces, List<Token> out) {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (inBraces && c == '}') {
-                return;
+    /**
+     * Reads text and expansions to the end of the string. Defaults and messages nest (<code>${A:-${B:-x}}</code>):
+     * the open expansions are kept on a stack rather than the call stack, because the input sets the depth.
+     */
+    private void expression(List<Token> out) {
+        Deque<Open> open = new ArrayDeque<>();
+        List<Token> sink = out;
+        while (true) {
+            if (pos >= s.length()) {
+                if (open.isEmpty()) {
+                    return;
+                }
+                throw malformed(open.peek().start, open.peek().name, "`${" + open.peek().name
+                        + "` is never closed with `}`");
             }
-            if (c != '\\' && c != '$') {
+            char c = s.charAt(pos);
+            if (c == '}' && !open.isEmpty()) {
+                Open done = open.pop();
+                int argumentEnd = pos;
+                pos++;
+                sink = open.isEmpty() ? out : open.peek().nested;
+                sink.add(new Token(Kind.VARIABLE, done.start, pos, done.name, done.operator, s, done.argumentStart,
+                        argumentEnd, List.copyOf(done.nested), null));
+            } else if (c != '\\' && c != '$') {
                 pos++; // plain text
             } else if (s.startsWith("\\\\", pos)) {
                 pos += 2;
             } else if (s.startsWith("\\$", pos) || s.startsWith("$$", pos) || s.startsWith("$(", pos)) {
                 pos += 2;
             } else if (c == '$' && pos + 1 < s.length() && s.charAt(pos + 1) == '{') {
-                out.add(brace());
+                Object read = brace();
+                if (read instanceof Token t) {
+                    sink.add(t);
+                } else {
+                    open.push((Open) read);
+                    sink = open.peek().nested;
+                }
             } else if (c == '$' && pos + 1 < s.length() && identifierStart(s.charAt(pos + 1))) {
                 int start = pos;
                 pos++;
                 String name = identifier();
-                out.add(new Token(Kind.VARIABLE, start, pos, name, null, null, List.of(), null));
+                sink.add(new Token(Kind.VARIABLE, start, pos, name, null, null, 0, 0, List.of(), null));
             } else {
                 pos++;
             }
         }
     }
 
-    private Token brace() {
+    /**
+     * Reads a <code>${</code> up to its operator: a whole {@link Token} when it has no default or message, else the
+     * {@link Open} expansion whose default or message follows.
+     */
+    private Object brace() {
         int start = pos;
         pos += 2;
         if (pos >= s.length()) {
@@ -102,7 +210,7 @@ public final class Interpolation {
         char c = s.charAt(pos);
         if (c == '}') {
             pos++;
-            return new Token(Kind.VARIABLE, start, pos, name, null, null, List.of(), null);
+            return new Token(Kind.VARIABLE, start, pos, name, null, null, 0, 0, List.of(), null);
         }
         String operator;
         pos++;
@@ -130,11 +238,9 @@ public final class Interpolation {
                     + "`?`, `:offset`, `%`, `#`), not " + (c == ' ' || c == '\t' ? "a space" : "`" + c + "`"));
         }
         int argStart = pos;
-        List<Token> nested = new ArrayList<>();
         switch (operator) {
             case ":-": case "-": case "?": case ":?":
-                expression(true, nested);
-                break;
+                return new Open(start, name, operator, argStart);
             case ":":
                 substring(start, name);
                 break;
@@ -147,9 +253,9 @@ public final class Interpolation {
         if (pos >= s.length() || s.charAt(pos) != '}') {
             throw malformed(start, name, "`${" + name + "` is never closed with `}`");
         }
-        String argument = s.substring(argStart, pos);
+        int argEnd = pos;
         pos++;
-        return new Token(Kind.VARIABLE, start, pos, name, operator, argument, List.copyOf(nested), null);
+        return new Token(Kind.VARIABLE, start, pos, name, operator, s, argStart, argEnd, List.of(), null);
     }
 
     /** {@code ${VAR:offset}} or {@code ${VAR:offset:length}}: both must be integers (spaces around are allowed). */
@@ -227,6 +333,6 @@ public final class Interpolation {
                 end++;
             }
         }
-        return new Malformed(new Token(Kind.MALFORMED, start, end, name, null, null, List.of(), problem));
+        return new Malformed(new Token(Kind.MALFORMED, start, end, name, null, null, 0, 0, List.of(), problem));
     }
 }

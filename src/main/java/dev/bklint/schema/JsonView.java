@@ -5,7 +5,6 @@ import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -103,6 +102,14 @@ public final class JsonView {
         }
     }
 
+    /**
+     * Digits beyond which an integer is not read exactly: Go reads it as a float64 and writes it back with an
+     * exponent (it is at least 1e21), which no integer field accepts. Bounding it keeps parsing linear.
+     */
+    private static final int MAX_EXACT_DIGITS = 40;
+    /** From this magnitude Go's json.Marshal writes a float64 with an exponent, which Go's integer decoding refuses. */
+    private static final double EXPONENT_FORM = 1e21;
+
     private static Object integer(String text) {
         String t = text.replace("_", "");
         boolean negative = t.startsWith("-");
@@ -117,6 +124,9 @@ public final class JsonView {
             radix = 8;
             t = t.substring(2);
         }
+        if (t.length() > MAX_EXACT_DIGITS) {
+            return NOT_AN_INTEGER;
+        }
         try {
             BigInteger v = new BigInteger(t, radix);
             return negative ? v.negate() : v;
@@ -125,20 +135,30 @@ public final class JsonView {
         }
     }
 
+    /**
+     * A float as Buildkite passes it on: Go reads it as a float64, so it is parsed as a double (bounded work
+     * whatever the exponent, unlike BigDecimal, which would expand {@code 1e99999999} digit by digit).
+     */
     private static Object decimal(String text) {
         String t = text.toLowerCase();
         if (t.endsWith(".inf") || t.endsWith(".nan")) {
             return NOT_AN_INTEGER; // JSON has no infinities; only the type matters here
         }
+        double v;
         try {
-            BigDecimal v = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
-            if (v.signum() == 0 || v.stripTrailingZeros().scale() <= 0) {
-                return v.toBigInteger();
-            }
-            return v;
+            v = Double.parseDouble(t);
         } catch (NumberFormatException e) {
             return NOT_AN_INTEGER;
         }
+        if (Double.isInfinite(v) || Double.isNaN(v)) {
+            return NOT_AN_INTEGER;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < EXPONENT_FORM) {
+            // Written without a fraction or an exponent (1000.0 reaches the controller as 1000): an integer.
+            return Math.abs(v) < Long.MAX_VALUE ? BigInteger.valueOf((long) v)
+                    : new java.math.BigDecimal(v).toBigInteger();
+        }
+        return v;
     }
 
     /** JSON Pointer escaping, as everit writes its pointers. */

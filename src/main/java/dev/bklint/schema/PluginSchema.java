@@ -142,8 +142,11 @@ public final class PluginSchema {
             }
             boolean renamed = false;
             if (round < MAX_ROUNDS) {
+                // everit reports each extra key of a mapping on its own, with the mapping's pointer: each mapping
+                // is looked at once, else thousands of unknown keys cost thousands squared.
+                MappingsSeen seen = new MappingsSeen();
                 for (Leaf leaf : leaves) {
-                    if ("additionalProperties".equals(leaf.e().getKeyword())) {
+                    if ("additionalProperties".equals(leaf.e().getKeyword()) && seen.first(leaf.e())) {
                         renamed |= renameCaseVariants(view, leaf.e(), renames);
                     }
                 }
@@ -151,6 +154,16 @@ public final class PluginSchema {
             if (!renamed) {
                 return violations(view, leaves);
             }
+        }
+    }
+
+    /** Which (mapping, schema) pairs of additionalProperties failures were handled already. */
+    private static final class MappingsSeen {
+        private final Map<Schema, Set<String>> pointers = new IdentityHashMap<>();
+
+        boolean first(ValidationException leaf) {
+            return pointers.computeIfAbsent(leaf.getViolatedSchema(), k -> new HashSet<>())
+                    .add(leaf.getPointerToViolation());
         }
     }
 
@@ -219,6 +232,7 @@ public final class PluginSchema {
 
     private static List<SchemaViolation> violations(JsonView view, List<Leaf> leaves) {
         Map<String, SchemaViolation> out = new LinkedHashMap<>();
+        MappingsSeen mappingsSeen = new MappingsSeen();
         for (Leaf l : leaves) {
             ValidationException leaf = l.e();
             String pointer = leaf.getPointerToViolation();
@@ -227,7 +241,11 @@ public final class PluginSchema {
                 continue;
             }
             switch (leaf.getKeyword() == null ? "" : leaf.getKeyword()) {
-                case "additionalProperties" -> unknownKeys(view, leaf, origin, pointer, out);
+                case "additionalProperties" -> {
+                    if (mappingsSeen.first(leaf)) {
+                        unknownKeys(view, leaf, origin, pointer, out); // all of the mapping's unknown keys at once
+                    }
+                }
                 case "type", "anyOf" -> wrongType(view, l, origin, pointer, out);
                 case "enum" -> invalidValue(view, l, origin, pointer, out);
                 default -> {

@@ -22,6 +22,9 @@ public final class Suggestions {
         int best = Integer.MAX_VALUE;
         List<String> found = new ArrayList<>();
         for (String c : candidates) {
+            if (Math.abs(c.length() - k.length()) > limit) {
+                continue; // the distance is at least the difference in length: no quadratic work on a long key
+            }
             int d = distance(k, c.toLowerCase(Locale.ROOT));
             if (d > limit || d > best) {
                 continue;

@@ -79,7 +79,7 @@ public final class YMap extends YNode {
 
     @Override
     YNode copyVia(Span usedAt, NodeBudget budget) {
-        budget.spend(1);
+        budget.copied(0);
         List<YEntry> copies = new ArrayList<>(entries.size());
         for (YEntry e : entries) {
             copies.add(new YEntry(e.key().copyVia(usedAt, budget), e.value().copyVia(usedAt, budget), e.merged()));

@@ -108,7 +108,7 @@ public final class YScalar extends YNode {
 
     @Override
     YNode copyVia(Span usedAt, NodeBudget budget) {
-        budget.spend(1);
+        budget.copied(value.length());
         return new YScalar(value, style, tag, source(), span(), usedAt);
     }
 

@@ -31,7 +31,7 @@ public final class YSeq extends YNode {
 
     @Override
     YNode copyVia(Span usedAt, NodeBudget budget) {
-        budget.spend(1);
+        budget.copied(0);
         List<YNode> copies = new ArrayList<>(items.size());
         for (YNode item : items) {
             copies.add(item.copyVia(usedAt, budget));

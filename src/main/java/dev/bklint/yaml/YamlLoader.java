@@ -37,14 +37,19 @@ public final class YamlLoader {
 
     private final SourceFile source;
     private final boolean supplementary;
-    private final NodeBudget budget = new NodeBudget(MAX_NODES);
+    private final NodeBudget budget;
     private Parser parser;
     private Map<String, YNode> anchors;
+    /** How many levels each anchored node has below it, so that an alias cannot nest deeper than the limit. */
+    private Map<String, Integer> heights;
+    /** The height of the node {@link #compose} returned last (0 for a scalar). */
+    private int height;
     private List<DuplicateKey> duplicates;
 
     private YamlLoader(SourceFile source) {
         this.source = source;
         this.supplementary = hasSurrogatePair(source.text());
+        this.budget = new NodeBudget(MAX_NODES, source.text().length());
     }
 
     /** True when the text has a character outside the BMP, so that code point and char offsets differ. */
@@ -73,6 +78,7 @@ public final class YamlLoader {
             while (!parser.checkEvent(Event.ID.StreamEnd)) {
                 expect(Event.ID.DocumentStart);
                 anchors = new HashMap<>();
+                heights = new HashMap<>();
                 duplicates = new ArrayList<>();
                 YNode root = parser.checkEvent(Event.ID.DocumentEnd) ? null : compose(0);
                 expect(Event.ID.DocumentEnd);
@@ -81,12 +87,13 @@ public final class YamlLoader {
                 }
                 documents.add(new YamlDocument(source, documents.size(), root, List.copyOf(duplicates)));
             }
+            budget.checkRelative();
         } catch (MarkedYamlEngineException e) {
             throw new YamlSyntaxError(describe(e), pointAt(e.getProblemMark().or(e::getContextMark)));
         } catch (YamlEngineException e) {
             throw new YamlSyntaxError(firstLine(e.getMessage()), Span.point(1, 1));
         } catch (NodeBudget.LimitExceeded e) {
-            throw new YamlSyntaxError(e.getMessage(), Span.point(1, 1));
+            throw new YamlSyntaxError(e.getMessage(), e.at() != null ? e.at() : Span.point(1, 1));
         }
         return documents;
     }
@@ -134,8 +141,9 @@ public final class YamlLoader {
         }
         switch (event.getEventId()) {
             case Alias:
-                return resolveAlias((AliasEvent) event);
+                return resolveAlias((AliasEvent) event, depth);
             case Scalar:
+                height = 0;
                 return remember(event, scalar((ScalarEvent) event, null));
             case SequenceStart:
                 return remember(event, sequence((CollectionStartEvent) event, depth));
@@ -146,7 +154,7 @@ public final class YamlLoader {
         }
     }
 
-    private YNode resolveAlias(AliasEvent event) throws YamlSyntaxError {
+    private YNode resolveAlias(AliasEvent event, int depth) throws YamlSyntaxError {
         String name = event.getAlias().getValue();
         Span at = spanOf(event);
         if (!anchors.containsKey(name)) {
@@ -156,18 +164,32 @@ public final class YamlLoader {
         if (target == null) {
             throw new YamlSyntaxError("alias *" + name + " refers to the node that contains it (a cycle)", at);
         }
-        return target.copyVia(at, budget);
+        // A copy nests as deep as where it is used plus its own levels: chained aliases could otherwise build
+        // a tree far deeper than anything written, and every walk over the tree would overflow the stack.
+        height = heights.getOrDefault(name, 0);
+        if (depth + height > MAX_DEPTH) {
+            throw new YamlSyntaxError("nesting is deeper than " + MAX_DEPTH + " levels (through alias *" + name + ")",
+                    at);
+        }
+        budget.aliasStart();
+        YNode copy = target.copyVia(at, budget);
+        budget.aliasEnd(at);
+        return copy;
     }
 
     private YNode remember(Event event, YNode node) {
         if (event instanceof NodeEvent ne) {
-            ne.getAnchor().map(Anchor::getValue).ifPresent(a -> anchors.put(a, node));
+            int h = height;
+            ne.getAnchor().map(Anchor::getValue).ifPresent(a -> {
+                anchors.put(a, node);
+                heights.put(a, h);
+            });
         }
         return node;
     }
 
     private YScalar scalar(ScalarEvent e, Span via) {
-        budget.spend(1);
+        budget.written();
         String tag = e.getTag().filter(t -> !t.equals("!")).orElse(null);
         int from = offsetOf(e.getStartMark());
         if (e.getAnchor().isPresent() || e.getTag().isPresent()) {
@@ -203,24 +225,36 @@ public final class YamlLoader {
 
     private YSeq sequence(CollectionStartEvent start, int depth) throws YamlSyntaxError {
         markInProgress(start);
-        budget.spend(1);
+        budget.written();
         List<YNode> items = new ArrayList<>();
+        int below = 0;
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
             items.add(compose(depth + 1));
+            below = Math.max(below, height);
         }
+        height = below + 1;
         Event end = parser.next();
         return new YSeq(items, start.getFlowStyle() == FlowStyle.FLOW, source, between(start, end), null);
     }
 
     private YMap mapping(CollectionStartEvent start, int depth) throws YamlSyntaxError {
         markInProgress(start);
-        budget.spend(1);
+        budget.written();
         Map<String, Integer> index = new LinkedHashMap<>();
         List<YEntry> own = new ArrayList<>();
         List<YNode> merges = new ArrayList<>();
+        int below = 0;
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             YNode key = compose(depth + 1);
+            below = Math.max(below, height);
+            if (!(key instanceof YScalar)) {
+                // YAML allows `? [a]: b`, but Buildkite and Kubernetes read every key as a string; refusing it here
+                // means no reader of the tree ever meets a key without text.
+                throw new YamlSyntaxError("a mapping key must be a string, not " + key.kindName()
+                        + " (a `?` complex key): Buildkite and Kubernetes accept only string keys", key.span());
+            }
             YNode value = compose(depth + 1);
+            below = Math.max(below, height);
             if (key instanceof YScalar k && k.style() == YScalar.Style.PLAIN && k.value().equals("<<")) {
                 merges.add(value);
                 continue;
@@ -238,6 +272,7 @@ public final class YamlLoader {
                 own.add(new YEntry(key, value, false));
             }
         }
+        height = below + 1;
         Event end = parser.next();
         for (YNode merge : merges) {
             mergeInto(own, index, merge);

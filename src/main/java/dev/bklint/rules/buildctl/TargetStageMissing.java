@@ -7,6 +7,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.text.Suggestions;
+import dev.bklint.text.Quoted;
 import java.util.Locale;
 
 /** BK413: {@code --opt target=T} names a stage the Dockerfile does not have. */
@@ -28,7 +29,7 @@ public final class TargetStageMissing implements Rule {
             }
             String suggestion = Suggestions.closest(target, d.dockerfile().stageNames());
             String stages = d.dockerfile().stageNames().isEmpty() ? "it names no stage (no `FROM ... AS name`)"
-                    : "its stages are " + String.join(", ", d.dockerfile().stageNames());
+                    : "its stages are " + Quoted.list(d.dockerfile().stageNames(), ", ", ", ");
             reporter.report(invocation.valueSpan(f), "`--opt target=" + target + "`, but `" + d.path().toString()
                     .replace('\\', '/') + "` has no stage `" + target + "`: " + stages + ". The build fails with "
                     + "`target stage \"" + target + "\" could not be found`."

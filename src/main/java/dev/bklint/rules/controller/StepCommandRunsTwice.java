@@ -5,6 +5,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
+import dev.bklint.text.Quoted;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class StepCommandRunsTwice implements Rule {
         for (PodContainer c : borrowing) {
             names.add("`" + c.name() + "`");
         }
-        String all = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        String all = Quoted.list(names, ", ", " and ");
         for (int i = 1; i < borrowing.size(); i++) {
             PodContainer c = borrowing.get(i);
             reporter.report(at(c), "Containers " + all + " have no `command` of their own, so the controller "

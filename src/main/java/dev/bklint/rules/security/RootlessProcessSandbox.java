@@ -16,6 +16,7 @@ import dev.bklint.source.Span;
 import java.util.ArrayList;
 import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlEdits;
+import dev.bklint.text.Quoted;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ public final class RootlessProcessSandbox implements Rule {
             }
             files.add("`" + d.path().toString().replace('\\', '/') + "`");
         }
-        return files.isEmpty() ? null : String.join(", ", files);
+        return files.isEmpty() ? null : Quoted.list(files, ", ", ", ");
     }
 
     /** buildkitd started directly (or by the image entrypoint) reads flags from its arguments, not the env. */

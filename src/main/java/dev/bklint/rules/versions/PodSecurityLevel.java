@@ -10,6 +10,7 @@ import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YScalar;
+import dev.bklint.text.Quoted;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public final class PodSecurityLevel implements Rule {
         String reasons = baseline.isEmpty()
                 ? " (" + (daemon.mode().isRootless() ? "rootless BuildKit needs Unconfined seccomp and AppArmor"
                         : "BuildKit's daemon needs `privileged: true`") + ", which Baseline forbids)"
-                : " (" + String.join(", ", baseline) + (baseline.size() == 1 ? " violates" : " violate") + " Baseline)";
+                : " (" + Quoted.list(baseline, ", ", ", ") + (baseline.size() == 1 ? " violates" : " violate") + " Baseline)";
         String message = violated
                 ? "This BuildKit pod needs the `" + needed + "` Pod Security Standards level" + reasons + ", but the "
                   + "namespace enforces `" + allowed + "`: admission rejects the pod and the job never starts. Run "

@@ -4,6 +4,7 @@ import dev.bklint.engine.Suppressions;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.text.Quoted;
 
 /** BK008: a suppression must say why, so that the next reader can tell whether it still holds. */
 public final class SuppressionWithoutReason implements Rule {
@@ -11,7 +12,7 @@ public final class SuppressionWithoutReason implements Rule {
     public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
         for (Suppressions.Suppression s : suppressions.all()) {
             if (s.reason().isEmpty()) {
-                reporter.report(s.comment(), "This `bklint-ignore` for " + String.join(", ", s.rules())
+                reporter.report(s.comment(), "This `bklint-ignore` for " + Quoted.list(s.rules(), ", ", ", ")
                         + " gives no reason. Say why the finding does not apply here, after the rule ids, so that "
                         + "the next reader can tell whether it still holds.", Fix.describe("Add a reason.",
                         "# bklint-ignore " + String.join(",", s.rules()) + " <why this does not apply here>"));

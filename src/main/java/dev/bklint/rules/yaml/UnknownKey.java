@@ -7,6 +7,7 @@ import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.schema.PluginSchema;
 import dev.bklint.schema.SchemaViolation;
+import dev.bklint.text.Quoted;
 import dev.bklint.text.Suggestions;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.YEntry;
@@ -57,9 +58,10 @@ public final class UnknownKey implements Rule {
         if (step.step() == null || step.plugin() == null || step.plugin().config() == null) {
             return;
         }
+        KeysIgnoringCase keys = new KeysIgnoringCase();
         for (SchemaViolation v : PluginSchema.check(step.plugin().config())) {
             if (v.kind() == SchemaViolation.Kind.UNKNOWN_KEY && !reportedByBk207(step, v)) {
-                report(v, reporter);
+                report(v, reporter, keys);
             }
         }
     }
@@ -75,8 +77,23 @@ public final class UnknownKey implements Rule {
         return reported != null && reported.key().span().equals(v.node().span());
     }
 
-    private void report(SchemaViolation v, Reporter reporter) {
-        String key = v.key().isEmpty() ? "\"\"" : v.key();
+    /** Each mapping's keys in lower case, built once per mapping: a mapping can have thousands of unknown keys. */
+    private static final class KeysIgnoringCase {
+        private final Map<YMap, Set<String>> lowered = new java.util.IdentityHashMap<>();
+
+        boolean has(YMap map, String key) {
+            return lowered.computeIfAbsent(map, m -> {
+                Set<String> keys = new java.util.HashSet<>();
+                for (YEntry e : m.entries()) {
+                    keys.add(e.keyText().toLowerCase(java.util.Locale.ROOT));
+                }
+                return keys;
+            }).contains(key.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private void report(SchemaViolation v, Reporter reporter, KeysIgnoringCase keys) {
+        String key = v.key().isEmpty() ? "\"\"" : Quoted.clip(v.key());
         String where = v.path().isEmpty() ? "The kubernetes plugin has no field `" + key + "`"
                 : "`" + v.path() + "` is " + article(v.owner()) + " " + v.owner() + ", which has no field `" + key
                         + "`";
@@ -89,15 +106,15 @@ public final class UnknownKey implements Rule {
         } else if (!suggestions.isEmpty()) {
             message += " Did you mean " + orList(suggestions) + "?";
         }
-        reporter.report(v.node(), message, fix(v, hint, suggestions));
+        reporter.report(v.node(), message, fix(v, hint, suggestions, keys));
     }
 
-    private static Fix fix(SchemaViolation v, Hint hint, List<String> suggestions) {
-        String key = v.key();
+    private static Fix fix(SchemaViolation v, Hint hint, List<String> suggestions, KeysIgnoringCase keys) {
+        String key = Quoted.clip(v.key());
         if (suggestions.size() == 1) {
             String target = suggestions.get(0);
             String description = "Rename `" + key + "` to `" + target + "`.";
-            if (v.parent() != null && hasIgnoringCase(v.parent(), target)) {
+            if (v.parent() != null && keys.has(v.parent(), target)) {
                 return Fix.describe("`" + target + "` is already set here: merge `" + key + "` into it.", null);
             }
             String snippet = target + ":" + valueText(v.entry());
@@ -113,10 +130,6 @@ public final class UnknownKey implements Rule {
                 ? " (" + v.owner() + " has " + v.validKeys().stream().map(k -> "`" + k + "`")
                         .collect(Collectors.joining(", ")) + ")" : "";
         return Fix.describe("Correct `" + key + "` to the field you meant" + known + ", or remove it.", null);
-    }
-
-    private static boolean hasIgnoringCase(YMap map, String key) {
-        return map.entries().stream().anyMatch(e -> key.equalsIgnoreCase(e.keyText()));
     }
 
     /** The value as written when it fits on its line (" 1000", " \"x\""), for the fix snippet; else empty. */

@@ -4,6 +4,7 @@ import dev.bklint.engine.Suppressions;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.text.Quoted;
 
 /** BK007: a {@code # bklint-ignore} comment that suppresses nothing hides nothing and misleads readers. */
 public final class UnusedSuppression implements Rule {
@@ -11,7 +12,7 @@ public final class UnusedSuppression implements Rule {
     public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
         for (Suppressions.Suppression s : suppressions.all()) {
             if (!s.used()) {
-                reporter.report(s.comment(), "This `bklint-ignore` for " + String.join(", ", s.rules())
+                reporter.report(s.comment(), "This `bklint-ignore` for " + Quoted.list(s.rules(), ", ", ", ")
                         + " suppresses nothing" + (s.scope() == null ? " in this file" : " on the node below it")
                         + ": the finding it was written for is gone (or the rule id or placement is wrong). Remove the "
                         + "comment, so that it does not hide a future finding.", Fix.describe("Remove the comment.",

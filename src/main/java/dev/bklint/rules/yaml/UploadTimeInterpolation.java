@@ -15,13 +15,16 @@ import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
+import dev.bklint.text.Quoted;
 import dev.bklint.yaml.ScalarPositions;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -148,20 +151,28 @@ public final class UploadTimeInterpolation implements Rule {
             if (!(node instanceof YScalar s) || s.type() != YScalar.Type.STRING || s.value().indexOf('$') < 0) {
                 return;
             }
-            for (Token t : Interpolation.scan(s.value())) {
-                token(t, s, step, field, known);
+            // Defaults nest as deep as the text says, so the tokens still to look at are kept on a stack.
+            Deque<Token> pending = new ArrayDeque<>();
+            List<Token> top = Interpolation.scan(s.value());
+            for (int i = top.size() - 1; i >= 0; i--) {
+                pending.push(top.get(i));
+            }
+            while (!pending.isEmpty()) {
+                Token t = pending.pop();
+                List<Token> inner = token(t, s, step, field, known);
+                for (int i = inner.size() - 1; i >= 0; i--) {
+                    pending.push(inner.get(i));
+                }
             }
         }
 
-        private void token(Token t, YScalar s, CommandStep step, String field, Set<String> known) {
+        /** Records the token when it is a finding; returns the nested tokens that matter too (else none). */
+        private List<Token> token(Token t, YScalar s, CommandStep step, String field, Set<String> known) {
             if (t.kind() == Kind.VARIABLE && !isShell(field) && DELIBERATE.contains(String.valueOf(t.operator()))) {
-                return; // `${VAR:-default}` or `${VAR?message}` outside a command: upload time is the point
+                return List.of(); // `${VAR:-default}` or `${VAR?message}` outside a command: upload time is the point
             }
             if (t.kind() == Kind.VARIABLE && allowed(t.name(), known)) {
-                for (Token inner : t.nested()) {
-                    token(inner, s, step, field, known); // the default is used, so what it expands matters too
-                }
-                return;
+                return t.nested(); // the default is used, so what it expands matters too
             }
             String note = t.kind() == Kind.VARIABLE ? stepNote(t.name(), step) : null;
             List<Integer> key = List.of(s.span().line(), s.span().column(), t.start());
@@ -169,6 +180,7 @@ public final class UploadTimeInterpolation implements Rule {
             if (before == null || before.stepNote() == null && note != null) {
                 found.put(key, new Occurrence(t, s, field, note));
             }
+            return List.of();
         }
 
         private static boolean allowed(String name, Set<String> known) {
@@ -226,7 +238,8 @@ public final class UploadTimeInterpolation implements Rule {
     private static void report(Occurrence o, Reporter reporter) {
         Token t = o.token();
         YScalar s = o.scalar();
-        String written = s.value().substring(t.start(), t.end());
+        // Quoted clipped: one token can be most of a long line (nested defaults); the edit needs none of its text.
+        String written = Quoted.clip(s.value().substring(t.start(), t.end()));
         SourceFile source = s.source();
         int[] map = ScalarPositions.map(source, s);
         int from = map[t.start()];
@@ -278,9 +291,9 @@ public final class UploadTimeInterpolation implements Rule {
         String op = t.operator() == null ? "" : t.operator();
         switch (op) {
             case ":-":
-                return "replaced at upload time by " + value + ", or by `" + t.argument() + "` when that is empty,";
+                return "replaced at upload time by " + value + ", or by `" + Quoted.clip(t.argument()) + "` when that is empty,";
             case "-":
-                return "replaced at upload time by " + value + ", or by `" + t.argument() + "` when it is unset there,";
+                return "replaced at upload time by " + value + ", or by `" + Quoted.clip(t.argument()) + "` when it is unset there,";
             case "?": case ":?":
                 return "checked at upload time: when the uploading agent has no `" + name + "` (the usual case) the "
                         + "whole upload fails and no step runs; otherwise it is replaced by that agent's value,";
