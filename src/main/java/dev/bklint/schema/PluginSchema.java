@@ -95,7 +95,8 @@ public final class PluginSchema {
         }
         List<SchemaViolation> violations = List.copyOf(validate(config));
         last = new Checked(config, violations);
-        if (key != null && violations.isEmpty() && VALID_TEXTS.size() < MAX_VALID_TEXTS) {
+        if (key != null && violations.isEmpty() && VALID_TEXTS.size() < MAX_VALID_TEXTS
+                && key.length() <= MAX_VALID_TEXT && VALID_CHARS.addAndGet(key.length()) <= MAX_VALID_CHARS) {
             VALID_TEXTS.add(key);
         }
         return violations;
@@ -107,6 +108,13 @@ public final class PluginSchema {
      */
     private static final Set<String> VALID_TEXTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int MAX_VALID_TEXTS = 10_000;
+    /**
+     * The set lives as long as the process (an editor server, a test run), so its memory is bounded by characters
+     * as well as by entries: ten thousand plugin configurations of 100 KB each would otherwise hold a gigabyte.
+     */
+    private static final int MAX_VALID_TEXT = 16 * 1024;
+    private static final long MAX_VALID_CHARS = 4L * 1024 * 1024;
+    private static final java.util.concurrent.atomic.AtomicLong VALID_CHARS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The configuration's source text with its starting column, which decides what the text means, or null when

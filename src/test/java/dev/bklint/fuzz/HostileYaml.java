@@ -41,12 +41,25 @@ final class HostileYaml {
     /** A document of roughly {@code scale} steps' worth of content (scale 1..100 keeps it well under 1 MB). */
     static String generate(Choices choose, int scale) {
         HostileYaml g = new HostileYaml(choose, scale);
-        switch (choose.below(8)) {
-            case 0 -> g.manifest();
-            case 1 -> g.rawHostile();
-            default -> g.pipeline();
+        try {
+            switch (choose.below(8)) {
+                case 0 -> g.manifest();
+                case 1 -> g.rawHostile();
+                default -> g.pipeline();
+            }
+        } catch (Full e) {
+            // the document stops where it reached the size limit: a cut-off file is one more hostile input
         }
         return g.out.toString();
+    }
+
+    /** Inputs stay below this size: the hostile shapes are small files, and a bigger one only slows the run. */
+    static final int MAX_CHARS = 512 * 1024;
+
+    private static final class Full extends RuntimeException {
+        Full() {
+            super(null, null, false, false);
+        }
     }
 
     private void pipeline() {
@@ -369,6 +382,9 @@ final class HostileYaml {
     }
 
     private void line(int indent, String text) {
+        if (out.length() + indent + text.length() > MAX_CHARS) {
+            throw new Full();
+        }
         out.append(" ".repeat(indent)).append(text).append('\n');
     }
 }

@@ -45,9 +45,12 @@ class StructureSoakTest {
         Random random = new Random(seed);
         String yaml = HostileYaml.generate(Choices.of(random), 1 + random.nextInt(random.nextInt(10) == 0 ? 100 : 8));
         Path work = Files.createDirectories(dir.resolve(Long.toHexString(seed)));
+        if (System.getProperty("bklint.soak.trace") != null) {
+            Files.writeString(Path.of("target", "soak-current.yml"), "# seed " + seed + "\n" + yaml);
+        }
         try {
             assertTimeoutPreemptively(PER_INPUT, () -> EveryFormat.check(yaml, work));
-        } catch (AssertionError | RuntimeException e) {
+        } catch (AssertionError | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             Path kept = Files.writeString(Path.of("target", "soak-failure-" + seed + ".yml"), yaml);
             throw new AssertionError("seed " + seed + " (input kept in " + kept + ", replay with -Dbklint.soak.seed="
                     + seed + "): " + e.getMessage(), e);
