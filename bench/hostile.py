@@ -79,14 +79,16 @@ def csv_keys(n):
 
 
 def long_line_many_findings(n):
-    # one long line quoted by each of n findings
-    long = "x" * 40000
-    return "steps:\n" + "".join("  - {label: %s, commandz: %d}\n" % (long if i == 0 else "a", i)
-                                for i in range(n))
+    # n unknown podSpec keys on one 40 KB line: every finding quotes that line
+    keys = ", ".join("k%d: 1" % i for i in range(n))
+    return "steps:\n  - command: make\n    plugins: [{kubernetes: {podSpec: {containers: [{image: moby/buildkit:latest}], " \
+        "priorityClassName: " + "x" * 40000 + ", " + keys + "}}}]\n"
 
 
 def control_characters(n):
-    return "steps:\n" + "".join('  - "\\e[2K\\e]0;t\\a::error x": %d\n' % i for i in range(n))
+    # n unknown podSpec keys made of terminal escapes and a forged workflow command
+    keys = "".join('            "\\e[2K\\e]0;t\\a\\n::error x%d": 1\n' % i for i in range(n))
+    return POD + "            containers: [{image: moby/buildkit:latest}]\n" + keys
 
 
 CLASSES = [

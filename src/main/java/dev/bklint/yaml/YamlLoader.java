@@ -36,7 +36,13 @@ public final class YamlLoader {
     public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
     private final SourceFile source;
-    private final boolean supplementary;
+    /**
+     * The code point index of each character outside the BMP, in order (empty for most files): the parser's marks
+     * count code points, the source counts UTF-16 chars, and each such character is one of the first but two of the
+     * second. A binary search over this turns a mark into an offset; walking the text from its start for every mark
+     * was quadratic.
+     */
+    private final int[] supplementary;
     private final NodeBudget budget;
     private Parser parser;
     private Map<String, YNode> anchors;
@@ -48,18 +54,25 @@ public final class YamlLoader {
 
     private YamlLoader(SourceFile source) {
         this.source = source;
-        this.supplementary = hasSurrogatePair(source.text());
+        this.supplementary = supplementaryIndexes(source.text());
         this.budget = new NodeBudget(MAX_NODES, source.text().length());
     }
 
-    /** True when the text has a character outside the BMP, so that code point and char offsets differ. */
-    private static boolean hasSurrogatePair(String text) {
-        for (int i = 0, n = text.length() - 1; i < n; i++) {
-            if (Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
-                return true;
+    /** The code point indexes of the text's characters outside the BMP (surrogate pairs), in order. */
+    private static int[] supplementaryIndexes(String text) {
+        int[] found = new int[0];
+        int count = 0;
+        int codePoint = 0;
+        for (int i = 0, n = text.length(); i < n; i++, codePoint++) {
+            if (i + 1 < n && Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (count == found.length) {
+                    found = java.util.Arrays.copyOf(found, Math.max(16, count * 2));
+                }
+                found[count++] = codePoint;
+                i++;
             }
         }
-        return false;
+        return java.util.Arrays.copyOf(found, count);
     }
 
     public static List<YamlDocument> load(SourceFile source) throws YamlSyntaxError {
@@ -341,13 +354,9 @@ public final class YamlLoader {
         }
         int index = mark.get().getIndex();
         String text = source.text();
-        if (!supplementary) {
-            return Math.min(index, text.length());
-        }
-        try {
-            return text.offsetByCodePoints(0, index);
-        } catch (IndexOutOfBoundsException e) {
-            return text.length();
-        }
+        // each character outside the BMP before the mark adds one char to the offset
+        int before = java.util.Arrays.binarySearch(supplementary, index);
+        before = before >= 0 ? before : -before - 1;
+        return Math.min(index + before, text.length());
     }
 }
