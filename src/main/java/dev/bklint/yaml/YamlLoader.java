@@ -106,7 +106,7 @@ public final class YamlLoader {
         } catch (YamlEngineException e) {
             throw new YamlSyntaxError(firstLine(e.getMessage()), Span.point(1, 1));
         } catch (NodeBudget.LimitExceeded e) {
-            throw new YamlSyntaxError(e.getMessage(), e.at() != null ? e.at() : Span.point(1, 1));
+            throw YamlSyntaxError.overLimit(e.getMessage(), e.at() != null ? e.at() : Span.point(1, 1));
         }
         return documents;
     }
@@ -150,7 +150,7 @@ public final class YamlLoader {
     private YNode compose(int depth) throws YamlSyntaxError {
         Event event = parser.next();
         if (depth > MAX_DEPTH) {
-            throw new YamlSyntaxError("nesting is deeper than " + MAX_DEPTH + " levels", startOf(event));
+            throw YamlSyntaxError.overLimit("nesting is deeper than " + MAX_DEPTH + " levels", startOf(event));
         }
         switch (event.getEventId()) {
             case Alias:
@@ -181,8 +181,8 @@ public final class YamlLoader {
         // a tree far deeper than anything written, and every walk over the tree would overflow the stack.
         height = heights.getOrDefault(name, 0);
         if (depth + height > MAX_DEPTH) {
-            throw new YamlSyntaxError("nesting is deeper than " + MAX_DEPTH + " levels (through alias *" + name + ")",
-                    at);
+            throw YamlSyntaxError.overLimit("nesting is deeper than " + MAX_DEPTH + " levels (through alias *" + name
+                    + ")", at);
         }
         budget.aliasStart();
         YNode copy = target.copyVia(at, budget);

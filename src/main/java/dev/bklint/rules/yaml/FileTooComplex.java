@@ -1,0 +1,21 @@
+package dev.bklint.rules.yaml;
+
+import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
+import dev.bklint.yaml.YamlSyntaxError;
+
+/**
+ * BK009: the file is YAML, but its nesting or its alias copies go past the bounds bklint keeps to so that linting
+ * stays linear in the size of the file; nothing in it was linted.
+ */
+public final class FileTooComplex implements Rule {
+    @Override
+    public void visitSyntaxError(YamlSyntaxError error, Reporter reporter) {
+        if (!error.overLimit()) {
+            return;
+        }
+        reporter.report(error.span(), "bklint did not lint this file: " + error.getMessage() + ". That is bklint's "
+                + "own bound on the work one file may cause, not a YAML error, so none of the file's steps were "
+                + "checked; write the repeated parts out, or use fewer aliases or less nesting.", null);
+    }
+}
