@@ -82,8 +82,10 @@ class StructurePropertiesTest {
         // Shared objects are written once with an anchor and then as aliases; deep copies are written out in full.
         String withAnchors = dump(copy(data, null, new IdentityHashMap<>(), null));
         String copies = dump(copy(data, null, null, null));
-        assertEquals(findings(withAnchors, true), findings(copies, true),
-                () -> withAnchors + "\n---- copies:\n" + copies);
+        Map<String, Integer> anchored = findings(withAnchors, true);
+        // A file whose aliases copy more than bklint lints is, by design, not linted (BK009), unlike its copies.
+        net.jqwik.api.Assume.that(anchored.keySet().stream().noneMatch(k -> k.startsWith("BK009 ")));
+        assertEquals(anchored, findings(copies, true), () -> withAnchors + "\n---- copies:\n" + copies);
     }
 
     /**
