@@ -403,7 +403,11 @@ class FilesHostileTest {
     }
 
     private Process launch(Path clone) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", clone.resolve("bklint").toString(), "x.yml")
+        return launch(clone.resolve("bklint"));
+    }
+
+    private Process launch(Path launcher) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher.toString(), "x.yml")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
         pb.environment().put("BKLINT_NO_CACHE", "1");
@@ -427,6 +431,22 @@ class FilesHostileTest {
         assertFalse(maven.contains("BklintNoSuchFlag") || maven.contains("javaagent"), maven);
         assertTrue(maven.contains("-Dmaven.multiModuleProjectDirectory=" + clone + " "), "maven.config and "
                 + "extensions.xml come from the clone's own .mvn: " + maven);
+    }
+
+    @Test
+    void aLauncherReachedThroughLinksBuildsInItsCloneAndWritesNothingBesideTheLinks() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        Path clone = clone(false);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("bklint"), clone.resolve("bklint"));
+        Files.createSymbolicLink(dir.resolve("bklint-relative"), Path.of("bin/bklint")); // a link to a link
+        Process p = launch(dir.resolve("bklint-relative"));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("launcher.out")));
+        String maven = Files.readAllLines(dir.resolve("java.log")).get(0);
+        assertTrue(maven.contains("-Dmaven.multiModuleProjectDirectory=" + clone + " "), maven);
+        assertFalse(Files.exists(bin.resolve("target")) || Files.exists(dir.resolve("target")),
+                "nothing is built beside the links");
     }
 
     @Test
