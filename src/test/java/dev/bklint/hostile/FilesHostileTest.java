@@ -403,10 +403,10 @@ class FilesHostileTest {
     }
 
     private Process launch(Path clone) throws Exception {
-        return launch(clone.resolve("bklint"));
+        return runLauncher(clone.resolve("bklint"));
     }
 
-    private Process launch(Path launcher) throws Exception {
+    private Process runLauncher(Path launcher) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/bin/bash", launcher.toString(), "x.yml")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
         pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
@@ -441,7 +441,7 @@ class FilesHostileTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("bklint"), clone.resolve("bklint"));
         Files.createSymbolicLink(dir.resolve("bklint-relative"), Path.of("bin/bklint")); // a link to a link
-        Process p = launch(dir.resolve("bklint-relative"));
+        Process p = runLauncher(dir.resolve("bklint-relative"));
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("launcher.out")));
         String maven = Files.readAllLines(dir.resolve("java.log")).get(0);
         assertTrue(maven.contains("-Dmaven.multiModuleProjectDirectory=" + clone + " "), maven);
