@@ -104,6 +104,12 @@ final class Cli {
                 .description(description).build();
     }
 
+    /** A long option that may be given several times, each value kept in order. */
+    static OptionSpec repeatable(String name, String label, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+                .description(description).build();
+    }
+
     /** Positional parameters collected into a list. */
     static PositionalParamSpec positionals(String label, String arity, String... description) {
         return PositionalParamSpec.builder().paramLabel(label).arity(arity).type(List.class)

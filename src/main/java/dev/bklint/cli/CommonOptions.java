@@ -5,6 +5,7 @@ import dev.bklint.config.RuleSettings;
 import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.rules.KubernetesVersion;
 import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YamlSyntaxError;
@@ -30,6 +31,8 @@ public final class CommonOptions {
     private final boolean noConfig;
     private final boolean noIgnores;
     private final int maxFindings;
+    private final java.util.List<String> select;
+    private final java.util.List<String> ignore;
     private final String color;
 
     private CommonOptions(ParseResult r) {
@@ -41,6 +44,8 @@ public final class CommonOptions {
         noConfig = r.matchedOptionValue("--no-config", false);
         noIgnores = r.matchedOptionValue("--no-ignores", false);
         maxFindings = r.matchedOptionValue("--max-findings", Options.MAX_FINDINGS);
+        select = r.matchedOptionValue("--select", java.util.List.of());
+        ignore = r.matchedOptionValue("--ignore", java.util.List.of());
         color = r.matchedOptionValue("--color", "auto");
     }
 
@@ -63,6 +68,10 @@ public final class CommonOptions {
                 + ".bklint.yaml up to the repository root)."));
         spec.addOption(Cli.flag("--no-config", "Use no configuration file."));
         spec.addOption(Cli.flag("--no-ignores", "Report everything: ignore `# bklint-ignore` comments."));
+        spec.addOption(Cli.repeatable("--select", "RULES", "Run only these rules: ids or names, comma-separated, "
+                + "repeatable (BK000 and BK009, which report on the run itself, stay on). Wins over the configuration."));
+        spec.addOption(Cli.repeatable("--ignore", "RULES", "Do not run these rules: ids or names, comma-separated, "
+                + "repeatable. Wins over the configuration and --select."));
         spec.addOption(Cli.option("--max-findings", "N", Integer.class, "Report at most N findings per file, 1 to "
                 + Options.MAX_FINDINGS + " (the default); BK000 counts the rest."));
         spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(String.class).defaultValue("auto")
@@ -166,8 +175,14 @@ public final class CommonOptions {
             throw new IllegalArgumentException("--max-findings must be from 1 to " + Options.MAX_FINDINGS + ", not "
                     + maxFindings);
         }
-        return new Options(version, versionText == null, level, controller, project, noIgnores,
-                RuleSettings.of(file), maxFindings);
+        RuleSettings settings = RuleSettings.of(file);
+        if (!select.isEmpty() || !ignore.isEmpty()) {
+            RuleRegistry registry = RuleRegistry.loadForLinting();
+            settings = settings.withSelection(RuleSelection.ids("--select", select, registry),
+                    RuleSelection.ids("--ignore", ignore, registry));
+        }
+        return new Options(version, versionText == null, level, controller, project, noIgnores, settings,
+                maxFindings);
     }
 
     /** The {@code --project-dir} given on the command line, or null. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the configuration says about rules and files: rules turned off or given another severity, and path globs
@@ -16,19 +17,46 @@ import java.util.Map;
 public final class RuleSettings {
     public static final RuleSettings NONE = new RuleSettings(null, Map.of(), List.of(), Map.of());
 
+    /**
+     * Rules that report on the run itself (findings left out, a file not linted): a selection of other rules keeps
+     * them, so that narrowing the rules never makes a file that was not checked pass silently.
+     */
+    private static final Set<String> ABOUT_THE_RUN = Set.of("BK000", "BK009");
+
     private final Path base;
     private final Map<String, String> rules;
+    /** From the command line: when not empty, only these rules (and those about the run) run. */
+    private final Set<String> selected;
+    private final Set<String> ignored;
     private final List<Glob> ignore = new ArrayList<>();
     private final Map<String, List<Glob>> ignoreByRule = new LinkedHashMap<>();
 
     public RuleSettings(Path base, Map<String, String> rules, List<String> ignore, Map<String, List<String>> byRule) {
-        this.base = base;
-        this.rules = rules;
+        this(base, rules, Set.of(), Set.of());
         for (String glob : ignore) {
             this.ignore.add(matcher(glob));
         }
         byRule.forEach((rule, globs) -> this.ignoreByRule.put(rule, globs.stream().map(RuleSettings::matcher).toList()));
     }
+
+    private RuleSettings(Path base, Map<String, String> rules, Set<String> selected, Set<String> ignored) {
+        this.base = base;
+        this.rules = rules;
+        this.selected = selected;
+        this.ignored = ignored;
+    }
+
+    /**
+     * These settings with the command line's {@code --select} and {@code --ignore} (rule ids) on top: they win over
+     * the configuration file, so a selected rule runs even where the file turns it off.
+     */
+    public RuleSettings withSelection(Set<String> select, Set<String> ignore) {
+        RuleSettings s = new RuleSettings(base, rules, Set.copyOf(select), Set.copyOf(ignore));
+        s.ignore.addAll(this.ignore);
+        s.ignoreByRule.putAll(this.ignoreByRule);
+        return s;
+    }
+
 
     public static RuleSettings of(ConfigFile file) {
         return file == null ? NONE : new RuleSettings(file.path().toAbsolutePath().getParent(), file.rules(),
@@ -40,6 +68,12 @@ public final class RuleSettings {
     }
 
     public boolean isOff(String rule) {
+        if (ignored.contains(rule)) {
+            return true;
+        }
+        if (!selected.isEmpty()) {
+            return !selected.contains(rule) && !ABOUT_THE_RUN.contains(rule);
+        }
         return "off".equals(rules.get(rule));
     }
 

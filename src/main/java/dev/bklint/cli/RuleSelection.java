@@ -1,0 +1,48 @@
+package dev.bklint.cli;
+
+import dev.bklint.rules.RuleMeta;
+import dev.bklint.rules.RuleRegistry;
+import dev.bklint.text.Suggestions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code --select} and {@code --ignore}: rule ids or names, each option repeatable and each value a comma list,
+ * read into sets of rule ids. An unknown rule is a usage error that names the nearest known ones.
+ */
+final class RuleSelection {
+    private RuleSelection() {
+    }
+
+    /** The ids of the rules {@code values} name; {@code option} is named in the error for an unknown one. */
+    static Set<String> ids(String option, List<String> values, RuleRegistry registry) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                String word = part.strip();
+                if (word.isEmpty()) {
+                    continue;
+                }
+                RuleMeta rule = registry.find(word);
+                if (rule == null) {
+                    throw new IllegalArgumentException(option + ": no rule `" + word + "`" + suggestion(word, registry)
+                            + " (bklint rules lists them)");
+                }
+                ids.add(rule.id());
+            }
+        }
+        return ids;
+    }
+
+    private static String suggestion(String word, RuleRegistry registry) {
+        List<String> known = new ArrayList<>();
+        for (RuleMeta m : registry.metas()) {
+            known.add(m.id());
+            known.add(m.name());
+        }
+        List<String> near = Suggestions.nearest(word, known);
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+    }
+}
