@@ -13,6 +13,8 @@ import dev.bklint.pipeline.Pipeline;
 import dev.bklint.pipeline.PipelineReader;
 import dev.bklint.report.Finding;
 import dev.bklint.report.ReportLimits;
+import dev.bklint.source.Span;
+import dev.bklint.text.Quoted;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.RuleRegistry;
@@ -223,8 +225,9 @@ public final class Linter {
 
     /**
      * The findings in order, each once. Equal findings sort next to each other, so only neighbours that compare
-     * equal are tested with equals: hashing every finding would set up record hashCode for Finding, Span and Fix,
-     * which costs more than a whole lint on a cold start.
+     * equal are tested: hashing every finding would set up record hashCode for Finding, Span and Fix, which costs
+     * more than a whole lint on a cold start. Findings that differ only in where their text was used from (copies
+     * of one anchor) become one finding that names every use.
      */
     private static List<Finding> sorted(List<Finding> findings) {
         List<Finding> all = new ArrayList<>(findings);
@@ -235,10 +238,49 @@ public final class Linter {
             if (!unique.isEmpty() && f.compareTo(unique.get(unique.size() - 1)) != 0) {
                 runStart = unique.size();
             }
-            if (!unique.subList(runStart, unique.size()).contains(f)) {
+            int same = -1;
+            for (int i = runStart; i < unique.size() && same < 0; i++) {
+                if (unique.get(i).sameExceptUses(f)) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
                 unique.add(f);
+            } else if (!f.uses().isEmpty()) {
+                unique.set(same, withUse(unique.get(same), f.uses()));
             }
         }
+        unique.replaceAll(Linter::sayUses);
         return unique;
+    }
+
+    private static Finding withUse(Finding f, List<Span> more) {
+        List<Span> uses = new ArrayList<>(f.uses());
+        for (Span s : more) {
+            if (!uses.contains(s)) {
+                uses.add(s);
+            }
+        }
+        return f.withUses(uses);
+    }
+
+    /** The message says where the text is used from, by line: "(written here, used through the aliases at ...)". */
+    private static Finding sayUses(Finding f) {
+        if (f.uses().isEmpty()) {
+            return f;
+        }
+        List<Span> uses = new ArrayList<>(f.uses());
+        uses.sort(null);
+        f = f.withUses(uses);
+        List<String> lines = new ArrayList<>();
+        for (Span s : uses) {
+            String line = Integer.toString(s.line());
+            if (!lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        String where = lines.size() == 1 ? "the alias or merge at line " + lines.get(0)
+                : "the aliases or merges at lines " + Quoted.list(lines, ", ", " and ");
+        return f.withMessage(f.message() + " (written here, used through " + where + ")");
     }
 }

@@ -1,10 +1,37 @@
 package dev.bklint.report;
 
 import dev.bklint.source.Span;
+import java.util.List;
 
-/** One problem found: which rule, where, what to say and how to fix it. */
-public record Finding(String rule, String name, Severity severity, String path, Span span, String message, Fix fix)
-        implements Comparable<Finding> {
+/**
+ * One problem found: which rule, where, what to say and how to fix it. {@code uses} are the aliases or merge keys
+ * through which the text at {@code span} was reached (empty when it was linted where it is written): a mistake
+ * written once in an anchor is one finding at the anchor, naming where it is used, not one per copy.
+ */
+public record Finding(String rule, String name, Severity severity, String path, Span span, String message, Fix fix,
+                      List<Span> uses) implements Comparable<Finding> {
+
+    public Finding {
+        uses = List.copyOf(uses);
+    }
+
+    public Finding(String rule, String name, Severity severity, String path, Span span, String message, Fix fix) {
+        this(rule, name, severity, path, span, message, fix, List.of());
+    }
+
+    /** True when both say the same at the same place, wherever the text was used from. */
+    public boolean sameExceptUses(Finding o) {
+        return rule.equals(o.rule) && name.equals(o.name) && severity == o.severity && path.equals(o.path)
+                && span.equals(o.span) && message.equals(o.message) && java.util.Objects.equals(fix, o.fix);
+    }
+
+    public Finding withUses(List<Span> uses) {
+        return new Finding(rule, name, severity, path, span, message, fix, uses);
+    }
+
+    public Finding withMessage(String message) {
+        return new Finding(rule, name, severity, path, span, message, fix, uses);
+    }
 
     @Override
     public int compareTo(Finding o) {

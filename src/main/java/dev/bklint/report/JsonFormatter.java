@@ -27,6 +27,16 @@ public final class JsonFormatter {
             position(m, f.span());
             m.put("message", f.message());
             m.put("fix", fix(f.fix()));
+            if (!f.uses().isEmpty()) {
+                // where text written once (an anchor) is used through aliases or merge keys
+                List<Object> uses = new ArrayList<>();
+                for (Span u : f.uses()) {
+                    Map<String, Object> um = new LinkedHashMap<>();
+                    position(um, u);
+                    uses.add(um);
+                }
+                m.put("uses", uses);
+            }
             fs.add(m);
         }
         root.put("findings", fs);

@@ -157,6 +157,9 @@ public final class SarifFormatter implements ReportFormatter {
             location.put("region", region);
         }
         r.put("locations", List.of(Map.of("physicalLocation", location)));
+        if (!f.uses().isEmpty()) {
+            r.put("relatedLocations", uses(report, f));
+        }
         Map<String, Object> prints = new LinkedHashMap<>();
         prints.put(Fingerprints.KEY, fingerprint);
         // GitHub matches alerts across commits by this key only; giving it ours keeps an alert when it moves.
@@ -180,6 +183,27 @@ public final class SarifFormatter implements ReportFormatter {
         }
         return r;
     }
+
+    /**
+     * Where text written once is used through aliases or merge keys, as related locations (GitHub shows 100 of a
+     * result and rejects more than 1,000, so at most {@link #MAX_RELATED} are given).
+     */
+    private static List<Object> uses(Report report, Finding f) {
+        List<Object> related = new ArrayList<>();
+        for (int i = 0; i < Math.min(f.uses().size(), MAX_RELATED); i++) {
+            Map<String, Object> physical = new LinkedHashMap<>();
+            physical.put("artifactLocation", artifact(report, f.path()));
+            physical.put("region", region(f.uses().get(i)));
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("id", i + 1);
+            location.put("physicalLocation", physical);
+            location.put("message", Map.of("text", "used here through an alias or merge key"));
+            related.add(location);
+        }
+        return related;
+    }
+
+    private static final int MAX_RELATED = 100;
 
     private static Map<String, Object> artifact(Report report, String path) {
         Map<String, Object> a = new LinkedHashMap<>();

@@ -63,20 +63,16 @@ public final class Reporter {
 
     public void report(Severity severity, YNode node, String message, Fix fix) {
         String where = node.source() == null ? path : node.source().path();
+        // Text reached through an alias or merge key is reported where it is written; the linter merges the
+        // copies into one finding that names where the text is used.
+        List<Span> uses = node.via() == null ? List.of() : List.of(node.via());
         if (where.equals(path)) {
-            report(severity, node.span(), withUse(node, message), fix);
+            sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, node.span(), message, fix, uses));
             return;
         }
         // Written in another file (the controller's configuration): report it there; edits stay descriptive.
         Fix described = fix == null ? null : new Fix(fix.description(), fix.snippet(), List.of());
-        sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), withUse(node, message),
-                described));
-    }
-
-    public static String withUse(YNode node, String message) {
-        if (node.via() == null) {
-            return message;
-        }
-        return message + " (written here, used through the alias or merge at line " + node.via().line() + ")";
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), message, described,
+                uses));
     }
 }

@@ -85,7 +85,10 @@ class StructurePropertiesTest {
         Map<String, Integer> anchored = findings(withAnchors, true);
         // A file whose aliases copy more than bklint lints is, by design, not linted (BK009), unlike its copies.
         net.jqwik.api.Assume.that(anchored.keySet().stream().noneMatch(k -> k.startsWith("BK009 ")));
-        assertEquals(anchored, findings(copies, true), () -> withAnchors + "\n---- copies:\n" + copies);
+        // Distinct findings only: a mistake written once in an anchor is one finding naming its uses, while the
+        // copies written out are one finding each.
+        assertEquals(anchored.keySet(), findings(copies, true).keySet(),
+                () -> withAnchors + "\n---- copies:\n" + copies);
     }
 
     /**

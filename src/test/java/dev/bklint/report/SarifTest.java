@@ -187,6 +187,30 @@ class SarifTest {
     }
 
     @Test
+    void aMistakeWrittenOnceInAnAnchorIsOneResultWithItsUsesAsRelatedLocations() throws IOException {
+        JSONArray results = sarif(Path.of("fixtures/pipelines/anchored-mistake.yml")).getJSONArray("runs")
+                .getJSONObject(0).getJSONArray("results");
+        int bk101 = 0;
+        for (int i = 0; i < results.length(); i++) {
+            JSONObject r = results.getJSONObject(i);
+            if (!r.getString("ruleId").equals("BK101")) {
+                continue;
+            }
+            bk101++;
+            assertEquals(8, r.getJSONArray("locations").getJSONObject(0).getJSONObject("physicalLocation")
+                    .getJSONObject("region").getInt("startLine"), "at the line where the anchor says it");
+            JSONArray related = r.getJSONArray("relatedLocations");
+            List<Integer> lines = new ArrayList<>();
+            for (int k = 0; k < related.length(); k++) {
+                lines.add(related.getJSONObject(k).getJSONObject("physicalLocation").getJSONObject("region")
+                        .getInt("startLine"));
+            }
+            assertEquals(List.of(21, 27), lines, "each alias that uses the podSpec");
+        }
+        assertEquals(1, bk101, "one result for the mistake written once, not one per step");
+    }
+
+    @Test
     void resultsCarryLevelMessageRegionAndFix() throws IOException {
         JSONObject run = sarif(Path.of("fixtures/rules/BK101/fires.yml")).getJSONArray("runs").getJSONObject(0);
         JSONObject bk101 = null;
