@@ -8,8 +8,8 @@ import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YEntry;
 
 /**
- * BK303: the state directory is an emptyDir and the build uses no remote cache, so nothing is reused: the
- * controller runs one pod per job and an emptyDir dies with it.
+ * BK303: the state directory is an emptyDir and no build of the step uses a remote cache, so nothing is reused:
+ * the controller runs one pod per job and an emptyDir dies with it.
  */
 public final class CacheEphemeral implements Rule {
     @Override
@@ -21,9 +21,13 @@ public final class CacheEphemeral implements Rule {
         if (m == null || m.atStateDir() == null || !"emptyDir".equals(m.atStateDir().volumeKind())) {
             return;
         }
-        for (Invocation i : daemon.invocations()) {
-            if (i.command().hasFlag("export-cache") || i.command().hasFlag("import-cache")) {
-                return;
+        // The client may run in another container of the pod (a daemon container and a buildctl container): a
+        // cache exported or imported by any build of the step is the reuse this finding asks for.
+        for (BuildkitContainer c : daemon.step().containers()) {
+            for (Invocation i : c.invocations()) {
+                if (i.command().hasFlag("export-cache") || i.command().hasFlag("import-cache")) {
+                    return;
+                }
             }
         }
         YEntry emptyDir = m.atStateDir().volume().entry("emptyDir");
