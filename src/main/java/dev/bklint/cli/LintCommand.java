@@ -43,6 +43,8 @@ final class LintCommand implements Cli.Command {
         spec.addOption(Cli.repeatable("-o", "--output", "FILE", "Write the report of the --format just before it to "
                 + "FILE (replaced whole, or left as it was if writing fails); - is standard output. At most one "
                 + "format may go to standard output."));
+        spec.addOption(Cli.flag("--concise", "Text format: one line per finding (no source line, no fix), for "
+                + "editors and pre-commit."));
         spec.addOption(Cli.option("--fail-on", "LEVEL", String.class,
                 "Exit 1 when a finding is at or above: error, warning (default), info, or never."));
         spec.addOption(Cli.option("--baseline", "FILE", Path.class,
@@ -67,6 +69,7 @@ final class LintCommand implements Cli.Command {
         Severity threshold = threshold(common, parsed.matchedOptionValue("--fail-on", null));
         List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs(parsed));
         boolean color = common.useColor();
+        boolean concise = parsed.matchedOptionValue("--concise", false);
         Inputs inputs = Inputs.read(Cli.positionals(parsed), parsed.matchedOptionValue("--stdin-filename", null),
                 System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
@@ -114,12 +117,12 @@ final class LintCommand implements Cli.Command {
                 continue;
             }
             if (t.toStdout()) {
-                out.print(Formats.of(t.format(), color).format(report));
+                out.print(Formats.of(t.format(), color, concise).format(report));
                 out.flush();
                 continue;
             }
             try {
-                ReportFile.write(Path.of(t.output()), Formats.of(t.format(), false).format(report));
+                ReportFile.write(Path.of(t.output()), Formats.of(t.format(), false, concise).format(report));
             } catch (ReportFile.WriteError e) {
                 err.println("bklint: " + e.getMessage());
                 err.flush();

@@ -13,8 +13,14 @@ public final class Formats {
 
     /** The formatter for a name (case-insensitive); {@code color} applies to text written to a terminal. */
     public static ReportFormatter of(String name, boolean color) {
+        return of(name, color, false);
+    }
+
+    /** As {@link #of(String, boolean)}; {@code concise} text gives one line per finding (editors, pre-commit). */
+    public static ReportFormatter of(String name, boolean color, boolean concise) {
         switch (name.toLowerCase(Locale.ROOT)) {
-            case "text": return r -> new TextFormatter(color).format(r.findings(), r.sources(), r.sources().size());
+            case "text": return r -> new TextFormatter(color, concise).format(r.findings(), r.sources(),
+                    r.sources().size());
             case "json": return r -> JsonFormatter.format(r.version(), r.findings(), r.steps());
             case "sarif": return new SarifFormatter();
             case "github": return new GithubFormatter();

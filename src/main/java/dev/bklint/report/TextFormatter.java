@@ -13,9 +13,16 @@ import org.fusesource.jansi.Ansi;
  */
 public final class TextFormatter {
     private final boolean color;
+    /** One line per finding, without the source line and the fix: for editors' quickfix lists and pre-commit. */
+    private final boolean concise;
 
     public TextFormatter(boolean color) {
+        this(color, false);
+    }
+
+    public TextFormatter(boolean color, boolean concise) {
         this.color = color;
+        this.concise = concise;
     }
 
     public String format(List<Finding> findings, Map<String, SourceFile> sources, int files) {
@@ -35,6 +42,9 @@ public final class TextFormatter {
         b.append(bold(where)).append(' ').append(severity(f.severity()))
                 .append(paint("[" + f.rule() + " " + f.name() + "]", Ansi.Color.DEFAULT, true)).append(' ')
                 .append(SafeText.visible(f.message())).append('\n');
+        if (concise) {
+            return;
+        }
         if (source != null && s.line() <= source.lineCount()) {
             String line = source.line(s.line());
             int end = s.endLine() == s.line() ? Math.max(s.column() + 1, s.endColumn()) : line.length() + 2;

@@ -44,6 +44,24 @@ class FormatOptionsTest {
     }
 
     @Test
+    void conciseTextIsOneLinePerFindingThenTheSummary() {
+        String file = "fixtures/guide/rootless.yml";
+        Run full = Fixtures.run("--no-config", "--color=never", file);
+        Run concise = Fixtures.run("--no-config", "--color=never", "--concise", file);
+        assertEquals(full.exit(), concise.exit());
+        List<String> headlines = new ArrayList<>();
+        for (String line : full.out().split("\n")) {
+            if (line.startsWith(file + ":")) {
+                headlines.add(line);
+            }
+        }
+        String[] lines = full.out().split("\n");
+        headlines.add(lines[lines.length - 1]); // the summary
+        assertEquals(6 + 1, headlines.size(), full.out());
+        assertEquals(String.join("\n", headlines) + "\n", concise.out());
+    }
+
+    @Test
     void gnuOnAFixtureIsOneExactLinePerFinding() {
         StringBuilder expected = new StringBuilder();
         for (JSONObject f : findings(FIRES)) {
