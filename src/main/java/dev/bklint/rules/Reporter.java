@@ -38,6 +38,11 @@ public final class Reporter {
         return options;
     }
 
+    /** The file being linted. */
+    public String path() {
+        return path;
+    }
+
     public RuleMeta meta() {
         return meta;
     }

@@ -82,6 +82,15 @@ class RuleSelectionTest {
     }
 
     @Test
+    void aSuppressionForRulesThatDidNotRunIsNotReportedUnused() throws IOException {
+        Path file = Files.writeString(dir.resolve("pipeline.yml"), "steps:\n  - command: make\n"
+                + "    # bklint-ignore BK002 kept on purpose\n    env: {A: 1}\n");
+        assertEquals(Set.of("BK007"), rulesOn(file.toString()), "BK002 ran and found nothing to suppress");
+        assertEquals(Set.of(), rulesOn(file.toString(), "--select", "BK007"));
+        assertEquals(Set.of(), rulesOn(file.toString(), "--ignore", "BK002"));
+    }
+
+    @Test
     void anUnknownRuleIsAUsageErrorThatSuggestsTheNearest() {
         Run run = Fixtures.run("--select", "BK2O1", ROOTLESS);
         assertEquals(2, run.exit());

@@ -11,7 +11,7 @@ public final class UnusedSuppression implements Rule {
     @Override
     public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
         for (Suppressions.Suppression s : suppressions.all()) {
-            if (!s.used()) {
+            if (!s.used() && anyRan(s, reporter)) {
                 reporter.report(s.comment(), "This `bklint-ignore` for " + Quoted.list(s.rules(), ", ", ", ")
                         + " suppresses nothing" + (s.scope() == null ? " in this file" : " on the node below it")
                         + ": the finding it was written for is gone (or the rule id or placement is wrong). Remove the "
@@ -19,5 +19,19 @@ public final class UnusedSuppression implements Rule {
                         null));
             }
         }
+    }
+
+    /**
+     * Whether a rule the comment names ran on this file: a comment for rules that are all switched off (in the
+     * configuration, or not in --select) could not have suppressed anything, so it tells nothing.
+     */
+    private static boolean anyRan(Suppressions.Suppression s, Reporter reporter) {
+        var settings = reporter.options().settings();
+        for (String rule : s.rules()) {
+            if (!settings.isOff(rule) && !settings.ignores(rule, reporter.path())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
