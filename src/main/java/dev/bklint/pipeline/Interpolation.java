@@ -7,20 +7,22 @@ import java.util.List;
 
 /**
  * Finds what {@code buildkite-agent pipeline upload} will interpolate in one string, the way buildkite/interpolate
- * parses it: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR?message}},
- * {@code ${VAR:?message}}, {@code ${VAR:offset[:length]}}, {@code ${VAR%pattern}} / {@code %%} / {@code #} /
- * {@code ##}. Escapes are text: {@code $$} and {@code \$} become a literal {@code $}, {@code \\} stays two
- * backslashes (so {@code \\$VAR} is still expanded), {@code $(} is left to the shell, and a {@code $} followed by
- * anything but a letter, {@code _} or <code>{</code> (or nothing) stays literal. A <code>${</code> that cannot be parsed fails
- * the whole upload; it is returned as a {@link Kind#MALFORMED} token and scanning resumes after it.
+ * v0.1.5 (the version go-pipeline and the agent pin) parses it in {@code parser.go}: {@code $VAR}, {@code ${VAR}},
+ * {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code ${VAR?message}} and {@code ${VAR:offset[:length]}}, and
+ * nothing else: bash's {@code %}, {@code #}, {@code /}, {@code :?}, {@code :+} forms are upload errors. A name starts
+ * with a letter and goes on with letters, numbers and {@code _}. Escapes are text: {@code $$} and {@code \$} become a
+ * literal {@code $}, {@code \\} stays two backslashes (so {@code \\$VAR} is still expanded), {@code $(} is left to
+ * the shell, and a {@code $} followed by anything but a letter or <code>{</code> (or nothing) stays literal. A
+ * <code>${</code> that cannot be parsed fails the whole upload; it is returned as a {@link Kind#MALFORMED} token whose
+ * problem is the upstream error text, and scanning resumes after it.
  */
 public final class Interpolation {
     public enum Kind { VARIABLE, MALFORMED }
 
     /**
      * One expansion, or one malformed <code>${</code>, at {@code [start, end)} of the scanned string. {@code operator}
-     * is null for {@code $VAR} and {@code ${VAR}}, else one of {@code :- - ? :? : % %% # ##}; {@code argument} is
-     * the text after the operator as written (the default, message, offset or pattern). {@code nested} holds the
+     * is null for {@code $VAR} and {@code ${VAR}}, else one of {@code :- - ? :}; {@code argument} is
+     * the text after the operator as written (the default, message or offset). {@code nested} holds the
      * expansions inside a default or message (they are looked up too, when the default is used). For a malformed
      * token {@code name} may be null and {@code problem} says what is wrong.
      */
@@ -151,8 +153,9 @@ public final class Interpolation {
                 if (open.isEmpty()) {
                     return;
                 }
-                throw malformed(open.peek().start, open.peek().name, "`${" + open.peek().name
-                        + "` is never closed with `}`");
+                // parseBraceExpansion's last check: the default or message ran to the end of the text.
+                throw malformed(open.peek().start, open.peek().name,
+                        "Expected brace expansion to end with }, got " + shown(EOF));
             }
             char c = s.charAt(pos);
             if (c == '}' && !open.isEmpty()) {
@@ -176,7 +179,7 @@ public final class Interpolation {
                     open.push((Open) read);
                     sink = open.peek().nested;
                 }
-            } else if (c == '$' && pos + 1 < s.length() && identifierStart(s.charAt(pos + 1))) {
+            } else if (c == '$' && pos + 1 < s.length() && isLetter(s.codePointAt(pos + 1))) {
                 int start = pos;
                 pos++;
                 String name = identifier();
@@ -188,131 +191,143 @@ public final class Interpolation {
     }
 
     /**
-     * Reads a <code>${</code> up to its operator: a whole {@link Token} when it has no default or message, else the
-     * {@link Open} expansion whose default or message follows.
+     * Reads a <code>${</code> up to its operator, as {@code parseBraceExpansion} (parser.go:196-258): a whole
+     * {@link Token} when it has no default or message, else the {@link Open} expansion whose default or message
+     * follows. After the name only <code>}</code>, {@code :-}, {@code -}, {@code ?} and {@code :offset[:length]} are
+     * accepted; anything else is the upstream error, whose text is kept as the token's problem.
      */
     private Object brace() {
         int start = pos;
         pos += 2;
-        if (pos >= s.length()) {
-            throw malformed(start, null, "`${` is never closed with `}`");
-        }
-        if (!identifierStart(s.charAt(pos))) {
-            String problem = s.charAt(pos) == '}'
-                    ? "`${}` names no variable"
-                    : "the name after `${` must start with a letter, not `" + s.charAt(pos) + "`";
-            throw malformed(start, null, problem);
+        int first = peek();
+        if (!isLetter(first)) {
+            throw malformed(start, null, "Expected identifier to start with a letter, got " + shown(first));
         }
         String name = identifier();
-        if (pos >= s.length()) {
-            throw malformed(start, name, "`${" + name + "` is never closed with `}`");
-        }
-        char c = s.charAt(pos);
+        int c = next();
         if (c == '}') {
-            pos++;
             return new Token(Kind.VARIABLE, start, pos, name, null, null, 0, 0, List.of(), null);
         }
         String operator;
-        pos++;
         if (c == ':') {
-            if (pos < s.length() && (s.charAt(pos) == '-' || s.charAt(pos) == '?')) {
-                operator = ":" + s.charAt(pos);
+            if (peek() == '-') {
                 pos++;
+                operator = ":-";
             } else {
                 operator = ":";
             }
-        } else if (c == '%' || c == '#') {
-            operator = String.valueOf(c);
-            if (pos < s.length() && s.charAt(pos) == c) {
-                operator += c;
-                pos++;
-            }
-        } else if (c == '-' || c == '?') {
-            operator = String.valueOf(c);
+        } else if (c == '?' || c == '-') {
+            operator = String.valueOf((char) c);
         } else {
-            pos--;
-            if (c == '\n' || c == '\r') {
-                throw malformed(start, name, "`${" + name + "` is never closed with `}` on its line");
-            }
-            throw malformed(start, name, "`${" + name + "` must be followed by `}` or an operator (`:-`, `-`, `:?`, "
-                    + "`?`, `:offset`, `%`, `#`), not " + (c == ' ' || c == '\t' ? "a space" : "`" + c + "`"));
+            pos = start + 2 + name.length();
+            throw malformed(start, name, "Expected an operator, got " + shown(c));
         }
         int argStart = pos;
-        switch (operator) {
-            case ":-": case "-": case "?": case ":?":
-                return new Open(start, name, operator, argStart);
-            case ":":
-                substring(start, name);
-                break;
-            default:
-                while (pos < s.length() && s.charAt(pos) != '}') {
-                    pos++;
-                }
-                break;
+        if (!operator.equals(":")) {
+            return new Open(start, name, operator, argStart);
         }
-        if (pos >= s.length() || s.charAt(pos) != '}') {
-            throw malformed(start, name, "`${" + name + "` is never closed with `}`");
-        }
+        substring(start, name);
         int argEnd = pos;
-        pos++;
+        int close = next();
+        if (close != '}') {
+            throw malformed(start, name, "Expected brace expansion to end with }, got " + shown(close));
+        }
         return new Token(Kind.VARIABLE, start, pos, name, operator, s, argStart, argEnd, List.of(), null);
     }
 
-    /** {@code ${VAR:offset}} or {@code ${VAR:offset:length}}: both must be integers (spaces around are allowed). */
+    /**
+     * {@code ${VAR:offset}} or {@code ${VAR:offset:length}} as {@code parseSubstringExpansion} (parser.go:279-304):
+     * each part runs to the next {@code :} / <code>}</code> and must be what Go's {@code strconv.Atoi} accepts after
+     * {@code strings.TrimSpace}. So {@code ${VAR:?msg}} is an offset {@code ?msg}, and fails.
+     */
     private void substring(int start, String name) {
-        int from = pos;
-        while (pos < s.length() && s.charAt(pos) != ':' && s.charAt(pos) != '}') {
-            pos++;
+        String offset = until(true);
+        String bad = GoAtoi.error(offset);
+        if (bad != null) {
+            throw malformed(start, name, "Unable to parse offset: " + bad);
         }
-        String offset = s.substring(from, pos);
-        if (!isInteger(offset)) {
-            throw malformed(start, name, "`${" + name + ":` is read as a substring offset, and `" + offset.strip()
-                    + "` is not a number");
+        if (peek() == '}') {
+            return;
         }
-        if (pos < s.length() && s.charAt(pos) == ':') {
-            pos++;
-            from = pos;
-            while (pos < s.length() && s.charAt(pos) != '}') {
-                pos++;
-            }
-            String length = s.substring(from, pos);
-            if (!isInteger(length)) {
-                throw malformed(start, name, "`${" + name + ":" + offset + ":` is read as a substring length, and `"
-                        + length.strip() + "` is not a number");
-            }
+        next(); // the `:` before the length, or whatever stopped the offset (then the length is empty)
+        String length = until(false);
+        bad = GoAtoi.error(length);
+        if (bad != null) {
+            throw malformed(start, name, "Unable to parse length: " + bad);
         }
     }
 
-    private static boolean isInteger(String text) {
-        String t = text.strip();
-        if (t.startsWith("+") || t.startsWith("-")) {
-            t = t.substring(1);
-        }
-        if (t.isEmpty() || t.length() > 18) {
-            return false;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String identifier() {
+    /** {@code scanUntil}: up to a <code>}</code> (or a {@code :} when asked), or a U+FFFD, which Go's scan stops at. */
+    private String until(boolean colonToo) {
         int from = pos;
-        while (pos < s.length() && identifierPart(s.charAt(pos))) {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '}' || colonToo && c == ':' || c == '\uFFFD') {
+                break;
+            }
             pos++;
         }
         return s.substring(from, pos);
     }
 
-    private static boolean identifierStart(char c) {
-        return Character.isLetter(c) || c == '_';
+    /** The code point at {@code pos}, or {@link #EOF}. */
+    private int peek() {
+        return pos < s.length() ? s.codePointAt(pos) : EOF;
     }
 
-    private static boolean identifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+    /** The code point at {@code pos}, moving past it; {@link #EOF} at the end. */
+    private int next() {
+        int c = peek();
+        if (c != EOF) {
+            pos += Character.charCount(c);
+        }
+        return c;
+    }
+
+    private static final int EOF = -1;
+
+    /**
+     * A character as Go's {@code fmt} prints it with {@code %c}: the end of the input (-1) prints as U+FFFD. A line
+     * break or tab is shown escaped, since it would otherwise cut the message.
+     */
+    static String shown(int c) {
+        if (c == EOF) {
+            return "\uFFFD";
+        }
+        if (c == '\n') {
+            return "\\n";
+        }
+        if (c == '\r') {
+            return "\\r";
+        }
+        if (c == '\t') {
+            return "\\t";
+        }
+        return new String(Character.toChars(c));
+    }
+
+    /** {@code scanIdentifier}: a letter, then letters, numbers and {@code _} (Go's {@code unicode} classes). */
+    private String identifier() {
+        int from = pos;
+        while (pos < s.length() && isIdentifierPart(s.codePointAt(pos))) {
+            pos += Character.charCount(s.codePointAt(pos));
+        }
+        return s.substring(from, pos);
+    }
+
+    /** Go's {@code unicode.IsLetter}: the L categories (so {@code _} does not start a name). */
+    static boolean isLetter(int c) {
+        return c != EOF && Character.isLetter(c);
+    }
+
+    /** Go's {@code unicode.IsLetter || unicode.IsNumber || '_'}: IsNumber is the N categories (Nd, Nl, No). */
+    static boolean isIdentifierPart(int c) {
+        if (c == '_' || isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /**
@@ -329,8 +344,8 @@ public final class Interpolation {
         }
         if (end < 0) {
             end = start + 2;
-            while (end < s.length() && identifierPart(s.charAt(end))) {
-                end++;
+            while (end < s.length() && isIdentifierPart(s.codePointAt(end))) {
+                end += Character.charCount(s.codePointAt(end));
             }
         }
         return new Malformed(new Token(Kind.MALFORMED, start, end, name, null, null, 0, 0, List.of(), problem));
