@@ -24,6 +24,9 @@ import java.util.Map;
  * has no content. An absolute path names the build container's file system, not the checkout: it is not judged.
  */
 public final class Project {
+    /** The frontend's default filename; when a file of that name is missing it also tries {@link #LOWER_CASE_NAME}. */
+    public static final String DEFAULT_NAME = "Dockerfile";
+    public static final String LOWER_CASE_NAME = "dockerfile";
     /** Larger Dockerfiles are not read: bklint only needs stages, args and RUNs. */
     private static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
@@ -78,7 +81,7 @@ public final class Project {
         }
         String dir = dockerfileLocal.value().substring("dockerfile=".length());
         Flag filenameOpt = null;
-        String filename = "Dockerfile";
+        String filename = DEFAULT_NAME;
         for (Flag f : invocation.command().flags("opt")) {
             if (f.value() != null && f.value().startsWith("filename=")) {
                 filenameOpt = f;
@@ -95,6 +98,18 @@ public final class Project {
         } catch (InvalidPathException e) {
             return null;
         }
+        Resolved found = check(path, dockerfileLocal, filenameOpt);
+        if (found.exists() || found.refused() != null || !DEFAULT_NAME.equals(path.getFileName().toString())) {
+            return found;
+        }
+        // The frontend reads a file named `Dockerfile` as `dockerfile` when the former is missing
+        // (frontend/dockerui/config.go, "dockerfile is also supported casing").
+        Resolved lower = check(path.resolveSibling(LOWER_CASE_NAME), dockerfileLocal, filenameOpt);
+        return lower.exists() || lower.refused() != null ? lower : found;
+    }
+
+    /** The file at {@code path}, or why bklint does not read it. */
+    private Resolved check(Path path, Flag dockerfileLocal, Flag filenameOpt) {
         if (!path.startsWith(root)) {
             return refused(path, dockerfileLocal, filenameOpt, "climbs out of the checkout with `..`");
         }

@@ -33,7 +33,10 @@ public final class DockerfileNotFound implements Rule {
         reporter.report(invocation.valueSpan(flag), "The Dockerfile frontend will read `" + d.path().toString()
                 .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`"
                 + (d.filenameOpt() == null ? ", default filename `Dockerfile`" : " and `" + d.filenameOpt().value() + "`")
-                + ", relative to " + reporter.project().root().getFileName() + "/), which does not exist, so the build fails "
+                + ", relative to " + reporter.project().root().getFileName() + "/), which does not exist"
+                + (Project.DEFAULT_NAME.equals(d.path().getFileName().toString())
+                        ? " (nor does `" + Project.LOWER_CASE_NAME + "` beside it, which the frontend also tries)" : "")
+                + ", so the build fails "
                 + "with `failed to read dockerfile`. Point `--local dockerfile=` at the directory that holds it and "
                 + "`--opt filename=` at its name.", Fix.describe("Point the build at the Dockerfile.",
                 "--local dockerfile=<dir> --opt filename=<name>"));

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * BK607: with the checkout skipped (the plugin's {@code checkout.skip: true}, or the controller's
- * {@code default-checkout-params.skip}), the controller runs no checkout container, so a build context relative to
- * the checkout directory is empty. Silent when anything before the build could have put files there: another
+ * {@code default-checkout-params.skip}), the controller runs no checkout container and nothing creates the checkout
+ * directory; the agent's change into it fails silently, so the command runs in the container's {@code workingDir},
+ * {@code /workspace}, which holds the agent's own files. A relative build context then reads those. Silent when anything before the build could have put files there: another
  * plugin, an earlier container, an init container, or an earlier command that is not plainly harmless.
  */
 public final class CheckoutSkipped implements Rule {
@@ -56,8 +57,9 @@ public final class CheckoutSkipped implements Rule {
                     }
                     reporter.report(inv.valueSpan(local), "`--local context=" + dir + "` reads the checkout, but "
                             + skip.where() + " makes the controller skip the checkout container: nothing is "
-                            + "checked out, so the build context is an empty directory and the build fails (or "
-                            + "builds nothing useful). " + (skip.fromPlugin() ? "Set `skip: false`"
+                            + "checked out, and the command runs in `/workspace`, which holds the agent's files "
+                            + "(`buildkite-agent`, `build/`, `plugins/`), so the build fails with `failed to read "
+                            + "dockerfile` or builds the wrong files. " + (skip.fromPlugin() ? "Set `skip: false`"
                             : "Set the plugin's `checkout.skip: false`") + " to check the repository out, or "
                             + "point the context at files the step does fetch.", fix(skip));
                 }

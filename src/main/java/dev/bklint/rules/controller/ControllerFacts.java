@@ -164,11 +164,20 @@ final class ControllerFacts {
 
     /** A writable mount of the container at {@code path} or at a directory above it, or null. */
     static Mount writableMountCovering(PodContainer c, String path) {
+        return writableMount(c, path, false);
+    }
+
+    /** A writable mount exactly at the path (not above it), or null. */
+    static Mount writableMountAt(PodContainer c, String path) {
+        return writableMount(c, path, true);
+    }
+
+    private static Mount writableMount(PodContainer c, String path, boolean exact) {
         String wanted = normalise(path);
         Mount best = null;
         for (Mount m : c.mounts()) {
             String at = normalise(m.mountPath());
-            boolean covers = at.equals(wanted) || at.equals("/") || wanted.startsWith(at + "/");
+            boolean covers = at.equals(wanted) || !exact && (at.equals("/") || wanted.startsWith(at + "/"));
             if (!covers || m.node() == null) {
                 continue;
             }

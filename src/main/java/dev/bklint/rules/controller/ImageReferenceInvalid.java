@@ -11,6 +11,7 @@ import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
 import dev.bklint.yaml.YamlEdits;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * BK613: before it applies any patch or the step's {@code image:}, the controller parses the image of every podSpec
  * container, init container and sidecar with {@code reference.Parse} (github.com/distribution/reference); an empty
- * or malformed reference fails the job with "invalid image references".
+ * or malformed reference fails the job: one with its own parse error, several with "invalid image references".
  */
 public final class ImageReferenceInvalid implements Rule {
     private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
@@ -43,15 +44,23 @@ public final class ImageReferenceInvalid implements Rule {
         if (step.step() == null || plugin == null) {
             return;
         }
+        List<Bad> bad = new ArrayList<>();
         YMap podSpec = plugin.podSpec();
         if (podSpec != null) {
-            check(reporter, podSpec.getSeq("containers"), "podSpec.containers");
-            check(reporter, podSpec.getSeq("initContainers"), "podSpec.initContainers");
+            collect(bad, podSpec.getSeq("containers"), "podSpec.containers", "container-");
+            collect(bad, podSpec.getSeq("initContainers"), "podSpec.initContainers", null);
         }
-        check(reporter, plugin.sidecars(), "sidecars");
+        collect(bad, plugin.sidecars(), "sidecars", "sidecar-");
+        for (Bad b : bad) {
+            report(reporter, b, bad.size());
+        }
     }
 
-    private static void check(Reporter reporter, YSeq containers, String list) {
+    /** An image reference the controller rejects: the container, where it is, its name in the job's error. */
+    private record Bad(YMap container, YEntry entry, String image, String error, String who, String nameInError) {
+    }
+
+    private static void collect(List<Bad> into, YSeq containers, String list, String defaultNamePrefix) {
         if (containers == null) {
             return;
         }
@@ -66,28 +75,54 @@ public final class ImageReferenceInvalid implements Rule {
                 continue; // filled in later; or too long to be worth matching (reported by the API anyway)
             }
             String error = parseError(image);
-            if (error == null) {
-                continue;
+            if (error != null) {
+                String name = c.string("name");
+                // The controller names unnamed containers and sidecars before it checks images (scheduler.go).
+                String nameInError = name != null ? name : defaultNamePrefix == null ? "" : defaultNamePrefix + i;
+                into.add(new Bad(c, entry, image, error, "container " + ControllerFacts.describe(c, list, i),
+                        nameInError));
             }
-            String who = "container " + ControllerFacts.describe(c, list, i);
-            String problem = image.isEmpty()
-                    ? (entry == null ? "C" + who.substring(1) + " has no `image`"
-                            : "C" + who.substring(1) + " has an empty `image`")
-                    : "The image `" + image + "` of " + who + " is not a valid image reference";
-            String lower = lowered(image);
-            YNode at = entry != null ? entry.value() : c.entries().isEmpty() ? c : c.entries().get(0).key();
-            Fix fix = lower != null && entry != null && entry.value().source() == c.source()
-                    ? new Fix("Write the repository in lower case: `" + lower + "`.", "image: " + lower,
-                    List.of(YamlEdits.replace(entry.value(), quoteIfNeeded(entry.value(), lower))))
-                    : Fix.describe("Give the container a valid image reference.",
-                    "image: registry.example.com/team/tool:v1.2.3");
-            reporter.report(at, problem + " (`" + error + "`). The controller parses the image of every podSpec "
-                    + "container, init container and sidecar before it applies podSpecPatch or the step's `image:`, "
-                    + "and fails the job with `invalid image references`. Write a complete lower-case reference "
-                    + "such as `moby/buildkit:v0.32.2-rootless`" + (image.isEmpty()
-                    ? " (the container needs its own `image` even when a patch or `image:` replaces it)" : "")
-                    + ".", fix);
         }
+    }
+
+    private static void report(Reporter reporter, Bad b, int badInStep) {
+        String image = b.image();
+        String who = b.who();
+        String problem = image.isEmpty()
+                ? (b.entry() == null ? "C" + who.substring(1) + " has no `image`"
+                        : "C" + who.substring(1) + " has an empty `image`")
+                : "The image `" + image + "` of " + who + " is not a valid image reference";
+        String lower = lowered(image);
+        YMap c = b.container();
+        YEntry entry = b.entry();
+        YNode at = entry != null ? entry.value() : c.entries().isEmpty() ? c : c.entries().get(0).key();
+        Fix fix = lower != null && entry != null && entry.value().source() == c.source()
+                ? new Fix("Write the repository in lower case: `" + lower + "`.", "image: " + lower,
+                List.of(YamlEdits.replace(entry.value(), quoteIfNeeded(entry.value(), lower))))
+                : Fix.describe("Give the container a valid image reference.",
+                "image: registry.example.com/team/tool:v1.2.3");
+        reporter.report(at, problem + " (`" + b.error() + "`). The controller parses the image of every podSpec "
+                + "container, init container and sidecar before it applies podSpecPatch or the step's `image:`, "
+                + "and fails the job with " + jobError(b, badInStep) + ". Write a complete lower-case reference "
+                + "such as `moby/buildkit:v0.32.2-rootless`" + (image.isEmpty()
+                ? " (the container needs its own `image` even when a patch or `image:` replaces it)" : "")
+                + ".", fix);
+    }
+
+    /**
+     * The job's failure message: one bad reference is quoted on its own ({@code %w %q for container %q}); two or
+     * more give a table under {@code invalid image references} (scheduler.go, after "failed to build a podSpec").
+     */
+    private static String jobError(Bad b, int badInStep) {
+        if (badInStep > 1) {
+            return "`invalid image references` and a table of all " + badInStep + " of them";
+        }
+        return "`" + b.error() + " " + goQuote(b.image()) + " for container " + goQuote(b.nameInError()) + "`";
+    }
+
+    /** Go's {@code %q} for the plain text that reaches here (backslashes and double quotes escaped). */
+    private static String goQuote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Answers of {@link #parseError} by image (the same few images recur in every step); VALID for null. */

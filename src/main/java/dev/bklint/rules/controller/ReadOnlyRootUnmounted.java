@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * BK611: with {@code readOnlyRootFilesystem: true}, every directory BuildKit writes must be a writable mount:
  * {@code /tmp} (buildctl-daemonless.sh's {@code mktemp -d}), the socket directory, for rootless the rootlesskit
- * temp dir ({@code TMPDIR}), and the daemon's state directory.
+ * temp dir ({@code TMPDIR}), and the daemon's state directory. A mount above a directory counts only where something
+ * creates the directory inside it: buildkitd creates its state directory ({@code os.MkdirAll}), but rootlesskit's
+ * {@code os.MkdirTemp("", ...)} needs {@code $TMPDIR} to exist, and a volume mounted above it starts empty and
+ * hides the image's {@code /home/user/.local/tmp}.
  */
 public final class ReadOnlyRootUnmounted implements Rule {
     @Override
@@ -26,6 +29,7 @@ public final class ReadOnlyRootUnmounted implements Rule {
             return;
         }
         Map<String, String> needed = new LinkedHashMap<>();
+        String tmpdir = null;
         boolean script = daemon.daemon().how().equals("buildctl-daemonless.sh");
         if (script) {
             needed.put("/tmp", "buildctl-daemonless.sh's `mktemp -d`");
@@ -35,7 +39,8 @@ public final class ReadOnlyRootUnmounted implements Rule {
                 String runtime = value(daemon, "XDG_RUNTIME_DIR", "/run/user/1000");
                 needed.put(runtime, "the daemon's socket, `$XDG_RUNTIME_DIR`");
             }
-            needed.put(value(daemon, "TMPDIR", "/home/user/.local/tmp"), "rootlesskit's temporary state, `$TMPDIR`");
+            tmpdir = value(daemon, "TMPDIR", "/home/user/.local/tmp");
+            needed.putIfAbsent(tmpdir, "rootlesskit's temporary state, `$TMPDIR`");
         } else if (daemon.mode().isRootful() && script) {
             needed.put("/run/buildkit", "the daemon's socket");
         }
@@ -45,10 +50,17 @@ public final class ReadOnlyRootUnmounted implements Rule {
         List<String> missing = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (Map.Entry<String, String> e : needed.entrySet()) {
-            if (ControllerFacts.writableMountCovering(c, e.getKey()) == null) {
-                missing.add(e.getKey());
-                reasons.add("`" + e.getKey() + "` for " + e.getValue());
+            String path = e.getKey();
+            boolean mustExist = path.equals(tmpdir) && !path.equals("/tmp");
+            if (!mustExist && ControllerFacts.writableMountCovering(c, path) != null
+                    || mustExist && ControllerFacts.writableMountAt(c, path) != null) {
+                continue;
             }
+            missing.add(path);
+            var above = mustExist ? ControllerFacts.writableMountCovering(c, path) : null;
+            reasons.add("`" + path + "` for " + e.getValue() + (above == null ? "" : " (the volume at `"
+                    + above.mountPath() + "` starts empty and hides it, and rootlesskit does not create a missing "
+                    + "`$TMPDIR`)"));
         }
         if (missing.isEmpty()) {
             return;

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 
 /** BK108: a {@code moby/buildkit} tag upstream never publishes ({@code latest-rootless}, or outside its scheme). */
 public final class BuildkitImageTagUnpublished implements Rule {
-    /** The tags moby/buildkit's release workflow produces. */
+    /**
+     * The tags moby/buildkit's image workflow produces, and those its manually dispatched buildx-image workflow
+     * copies (buildx-stable-1, -rootless, and -gpu from the -ubuntu image).
+     */
     static final Pattern PUBLISHED = Pattern.compile(
-            "latest|rootless|latest-ubuntu|(master|nightly)(-rootless|-ubuntu)?|buildx-stable-1(-rootless)?"
+            "latest|rootless|latest-ubuntu|(master|nightly)(-rootless|-ubuntu)?|buildx-stable-1(-rootless|-gpu)?"
             + "|v\\d+\\.\\d+\\.\\d+(-(rc|beta)\\d+)?(-rootless|-ubuntu)?");
 
     @Override
@@ -29,8 +32,8 @@ public final class BuildkitImageTagUnpublished implements Rule {
             var node = bc.container().image();
             if (image.tag().equals("latest-rootless")) {
                 String fixed = image.repository() + ":v0.32.2-rootless";
-                reporter.report(node, "`moby/buildkit:latest-rootless` is not a tag BuildKit publishes (the original "
-                        + "Buildkite guide uses it): upstream's moving rootless tag is `rootless`, and releases are "
+                reporter.report(node, "`moby/buildkit:latest-rootless` is not a tag BuildKit publishes (the Buildkite "
+                        + "guide used it until January 2026): upstream's moving rootless tag is `rootless`, and releases are "
                         + "`vX.Y.Z-rootless`. No upstream build produces it, so the pull is likely to fail (ErrImagePull) or to "
                         + "fetch a stale image. Pin a release: `"
                         + fixed + "`.", new Fix("Use `" + fixed + "`.", "image: " + fixed,
@@ -38,7 +41,7 @@ public final class BuildkitImageTagUnpublished implements Rule {
             } else {
                 reporter.report(Severity.WARNING, node, "`" + image.tag() + "` is not in the scheme of tags BuildKit "
                         + "publishes (`vX.Y.Z`, `vX.Y.Z-rootless`, `vX.Y.Z-ubuntu`, `latest`, `rootless`, `master`, "
-                        + "`nightly`, `buildx-stable-1`), so the pull may fail or fetch something unexpected. Use a "
+                        + "`nightly`, `buildx-stable-1`, `buildx-stable-1-rootless`, `buildx-stable-1-gpu`), so the pull may fail or fetch something unexpected. Use a "
                         + "release tag such as `v0.32.2` or `v0.32.2-rootless`.", Fix.describe(
                         "Use a published tag.", "image: " + image.repository() + ":v0.32.2-rootless"));
             }

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BK504: the Pod Security Standards level a BuildKit daemon's pod needs, from the checks that
- * pod-security-admission makes. No working BuildKit mode passes Baseline.
+ * BK504: the Pod Security Standards level a BuildKit daemon's container needs, from the checks that
+ * pod-security-admission makes on what the file states. Every working privileged or userns pod breaks Baseline
+ * ({@code privileged: true}), and so do upstream's rootless settings (Unconfined seccomp and AppArmor); a container
+ * that states none of those passes Baseline, and admission accepts it, so it is not reported as rejected.
  */
 public final class PodSecurityLevel implements Rule {
     private static final List<String> LEVELS = List.of("restricted", "baseline", "privileged");
@@ -31,37 +33,110 @@ public final class PodSecurityLevel implements Rule {
             return;
         }
         String allowed = reporter.options().podSecurityLevel();
-        List<Violation> violations = baselineViolations(c, reporter);
-        // Every working BuildKit mode breaks Baseline: privileged and userns need `privileged: true`, rootless
-        // needs Unconfined seccomp and AppArmor. A pod that looks milder today is one fix away from it.
-        String needed = "privileged";
-        boolean violated = allowed != null && LEVELS.indexOf(needed) > LEVELS.indexOf(allowed);
-        if (allowed != null && !violated) {
+        List<Violation> baseline = baselineViolations(c, reporter);
+        if (allowed == null) {
+            adviseLevel(daemon, c, baseline, reporter);
             return;
         }
-        List<String> baseline = new ArrayList<>();
-        // Reported at a node, so that a pod shared through an anchor is reported for each step that uses it.
-        YNode at = c.anchor();
-        for (Violation v : violations) {
-            if (baseline.isEmpty()) {
-                at = v.node();
-            }
-            baseline.add(v.what());
+        // With a level given, only what the container states decides: admission checks the pod, not the mode.
+        List<Violation> violations = baseline;
+        String needed = "privileged";
+        if (baseline.isEmpty() && allowed.equals("restricted")) {
+            violations = restrictedViolations(c, reporter);
+            needed = "baseline";
         }
+        if (!violations.isEmpty() && LEVELS.indexOf(needed) > LEVELS.indexOf(allowed)) {
+            reporter.report(Severity.ERROR, violations.get(0).node(), "This BuildKit pod needs the `" + needed
+                    + "` Pod Security Standards level" + reasons(violations, baseline.isEmpty() ? "Restricted"
+                    : "Baseline") + ", but the namespace enforces `" + allowed + "`: admission rejects the pod and "
+                    + "the job never starts. Run BuildKit steps in a namespace labelled "
+                    + "`pod-security.kubernetes.io/enforce: " + needed + "` (or exempt it).", fix(needed));
+        } else if (baseline.isEmpty() && daemon.mode().isRootless() && !allowed.equals("privileged")) {
+            reporter.report(Severity.INFO, c.anchor(), "Container `" + c.name() + "` passes the `" + allowed
+                    + "` Pod Security Standards level as written (no `privileged`, no Unconfined seccomp or AppArmor "
+                    + "profile), so admission accepts it; rootless BuildKit then runs under the node's default "
+                    + "profiles, which may block it (BK202, BK203).", null);
+        }
+    }
+
+    /**
+     * Without a level given: the level this daemon needs to work, {@code privileged} for every upstream mode (the
+     * privileged and userns modes need {@code privileged: true}, upstream's rootless examples Unconfined profiles).
+     */
+    private static void adviseLevel(BuildkitContainer daemon, PodContainer c, List<Violation> baseline,
+                                    Reporter reporter) {
+        // Reported at a node, so that a pod shared through an anchor is reported for each step that uses it.
+        YNode at = baseline.isEmpty() ? c.anchor() : baseline.get(0).node();
         String reasons = baseline.isEmpty()
                 ? " (" + (daemon.mode().isRootless() ? "rootless BuildKit needs Unconfined seccomp and AppArmor"
                         : "BuildKit's daemon needs `privileged: true`") + ", which Baseline forbids)"
-                : " (" + Quoted.list(baseline, ", ", ", ") + (baseline.size() == 1 ? " violates" : " violate") + " Baseline)";
-        String message = violated
-                ? "This BuildKit pod needs the `" + needed + "` Pod Security Standards level" + reasons + ", but the "
-                  + "namespace enforces `" + allowed + "`: admission rejects the pod and the job never starts. Run "
-                  + "BuildKit steps in a namespace labelled `pod-security.kubernetes.io/enforce: " + needed + "` (or "
-                  + "exempt it); no working BuildKit mode passes Baseline."
-                : "This BuildKit pod (" + daemon.mode().label() + " mode) needs the `" + needed + "` Pod Security "
-                  + "Standards level" + reasons + ". Its namespace must allow that "
-                  + "(`pod-security.kubernetes.io/enforce: " + needed + "`); pass `--pod-security-level` to check it.";
-        reporter.report(violated ? Severity.ERROR : Severity.INFO, at, message, Fix.describe(
-                "Label the namespace that runs BuildKit jobs.", "pod-security.kubernetes.io/enforce: " + needed));
+                : reasons(baseline, "Baseline");
+        reporter.report(Severity.INFO, at, "This BuildKit pod (" + daemon.mode().label() + " mode) needs the "
+                + "`privileged` Pod Security Standards level" + reasons + ". Its namespace must allow that "
+                + "(`pod-security.kubernetes.io/enforce: privileged`); pass `--pod-security-level` to check it.",
+                fix("privileged"));
+    }
+
+    private static String reasons(List<Violation> violations, String level) {
+        List<String> what = new ArrayList<>();
+        for (Violation v : violations) {
+            what.add(v.what());
+        }
+        return " (" + Quoted.list(what, ", ", ", ") + (what.size() == 1 ? " violates " : " violate ") + level + ")";
+    }
+
+    private static Fix fix(String level) {
+        return Fix.describe("Label the namespace that runs BuildKit jobs.", "pod-security.kubernetes.io/enforce: "
+                + level);
+    }
+
+    /**
+     * The container's settings that break the Restricted level beyond Baseline, as pod-security-admission checks
+     * them: {@code allowPrivilegeEscalation} must be {@code false}, {@code runAsNonRoot} true and no uid 0 (both
+     * waived in a user namespace from 1.35), a {@code RuntimeDefault} or {@code Localhost} seccomp profile, and
+     * capabilities that drop {@code ALL} and add at most {@code NET_BIND_SERVICE}.
+     */
+    private static List<Violation> restrictedViolations(PodContainer c, Reporter reporter) {
+        List<Violation> v = new ArrayList<>();
+        YNode where = c.anchor();
+        Setting escalation = c.security("allowPrivilegeEscalation");
+        if (escalation == null || !escalation.isFalse()) {
+            v.add(new Violation("`allowPrivilegeEscalation` not `false`", escalation == null ? where
+                    : escalation.value()));
+        }
+        boolean waived = c.pod().inUserNamespace() && !reporter.options().kubernetesVersion().below(1, 35);
+        Setting nonRoot = c.security("runAsNonRoot");
+        if (!waived && (nonRoot == null || !nonRoot.isTrue())) {
+            v.add(new Violation("`runAsNonRoot` not `true`", nonRoot == null ? where : nonRoot.value()));
+        }
+        Setting user = c.security("runAsUser");
+        if (!waived && user != null && Long.valueOf(0).equals(user.integer())) {
+            v.add(new Violation("`runAsUser: 0`", user.value()));
+        }
+        Setting seccomp = c.security("seccompProfile");
+        String type = type(seccomp);
+        if (!"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
+            v.add(new Violation("no `RuntimeDefault` or `Localhost` seccomp profile", seccomp == null ? where
+                    : seccomp.value()));
+        }
+        Setting caps = c.security("capabilities");
+        YMap capMap = caps != null && caps.value() instanceof YMap m ? m : null;
+        if (!dropsAll(capMap) || addsMoreThanNetBind(capMap)) {
+            v.add(new Violation("capabilities not `drop: [ALL]`", caps == null ? where : caps.value()));
+        }
+        return v;
+    }
+
+    private static boolean dropsAll(YMap caps) {
+        var drop = caps == null ? null : caps.getSeq("drop");
+        return drop != null && drop.items().stream()
+                .anyMatch(n -> n.asScalar() != null && "ALL".equals(n.asScalar().value()));
+    }
+
+    private static boolean addsMoreThanNetBind(YMap caps) {
+        var add = caps == null ? null : caps.getSeq("add");
+        return add != null && add.items().stream()
+                .anyMatch(n -> n.asScalar() == null || !"NET_BIND_SERVICE".equals(n.asScalar().value()));
     }
 
     /** The settings that break the Baseline level, as pod-security-admission checks them. */

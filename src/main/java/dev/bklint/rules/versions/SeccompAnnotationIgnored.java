@@ -1,13 +1,18 @@
 package dev.bklint.rules.versions;
 
 import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 
-/** BK503: from Kubernetes 1.25 the kubelet ignores the seccomp annotations; only the field works. */
+/**
+ * BK503: the seccomp annotations stop working in two steps. From 1.25 the kubelet ignores them, but until 1.26 the
+ * API server still copies them into the {@code seccompProfile} field when a pod is created (Job pods included), so
+ * they keep working there; 1.27 removed that copy (kubernetes/kubernetes#114947) and with it the last effect.
+ */
 public final class SeccompAnnotationIgnored implements Rule {
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
@@ -25,9 +30,16 @@ public final class SeccompAnnotationIgnored implements Rule {
             String value = e.value().asScalar() == null ? "" : e.value().asScalar().value();
             String type = value.equals("unconfined") ? "Unconfined" : value.startsWith("localhost/") ? "Localhost"
                     : "RuntimeDefault";
-            reporter.report(e.key(), "The annotation `" + key + "` is ignored by the kubelet from Kubernetes 1.25 "
-                    + "(target " + version + (reporter.options().versionAssumed() ? ", assumed" : "") + "), so this "
-                    + "seccomp setting has no effect. Use the `seccompProfile` field in the securityContext instead.",
+            String target = "target " + version + (reporter.options().versionAssumed() ? ", assumed" : "");
+            boolean copied = version.below(1, 27);
+            reporter.report(copied ? Severity.WARNING : Severity.ERROR, e.key(), copied
+                    ? "The annotation `" + key + "` still works on 1.25-1.26 (" + target + ") only because the API "
+                    + "server copies it into the `seccompProfile` field when the pod is created; the kubelet ignores "
+                    + "the annotation itself, and Kubernetes 1.27 removed the copy, so this seccomp setting stops "
+                    + "working on upgrade. Use the `seccompProfile` field in the securityContext instead."
+                    : "The annotation `" + key + "` has no effect from Kubernetes 1.27 (" + target + "): the kubelet "
+                    + "ignores it from 1.25, and 1.27 removed the API server's copy into the `seccompProfile` field. "
+                    + "Use the field in the securityContext instead.",
                     Fix.describe("Use `seccompProfile: {type: " + type + "}` in the securityContext.",
                             "securityContext:\n  seccompProfile:\n    type: " + type));
         }

@@ -1,0 +1,48 @@
+package dev.bklint.rules.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bklint.engine.Linter;
+import dev.bklint.report.Finding;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleRegistry;
+import dev.bklint.source.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** BK613 quotes the job error the controller really gives: its own form for one bad image, a table for several. */
+class ImageReferenceInvalidTest {
+    private static List<Finding> bk613(String containers) {
+        String yaml = "steps:\n"
+                + "  - command: make\n"
+                + "    plugins:\n"
+                + "      - kubernetes:\n"
+                + "          podSpec:\n"
+                + "            containers:\n"
+                + containers;
+        return new Linter(RuleRegistry.load(), Options.defaults()).lint(new SourceFile("pipeline.yml", yaml))
+                .findings().stream().filter(f -> f.rule().equals("BK613")).toList();
+    }
+
+    /** As agent-stack-k8s's integration test expects for its invalid-image-name fixture. */
+    @Test
+    void oneBadImageIsQuotedWithItsContainer() {
+        List<Finding> found = bk613("              - image: buildkite/agent:latest plus some extra junk\n");
+        assertEquals(1, found.size());
+        String m = found.get(0).message();
+        assertTrue(m.contains("`invalid reference format \"buildkite/agent:latest plus some extra junk\" for container "
+                + "\"container-0\"`"), m);
+        assertTrue(!m.contains("invalid image references"), m);
+    }
+
+    @Test
+    void severalBadImagesGiveTheTable() {
+        List<Finding> found = bk613("              - name: a\n                image: Moby/BuildKit\n"
+                + "              - name: b\n                image: \"\"\n");
+        assertEquals(2, found.size());
+        for (Finding f : found) {
+            assertTrue(f.message().contains("`invalid image references` and a table of all 2 of them"), f.message());
+        }
+    }
+}
