@@ -57,7 +57,7 @@ class FormatOptionsTest {
         }
         String[] lines = full.out().split("\n");
         headlines.add(lines[lines.length - 1]); // the summary
-        assertEquals(6 + 1, headlines.size(), full.out());
+        assertEquals(5 + 1, headlines.size(), full.out());
         assertEquals(String.join("\n", headlines) + "\n", concise.out());
     }
 

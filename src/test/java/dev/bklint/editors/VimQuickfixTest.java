@@ -25,7 +25,7 @@ class VimQuickfixTest {
     void quickfixHoldsFileLineColumnAndText(@TempDir Path dir) throws IOException, InterruptedException {
         assumeTrue(new File("/usr/bin/vim").canExecute(), "vim is not installed");
         Path gnu = dir.resolve("bklint.txt");
-        Files.writeString(gnu, Fixtures.run("--format=gnu", "fixtures/rules/BK101/fires.yml").out());
+        Files.writeString(gnu, Fixtures.run("--format=gnu", "fixtures/guide/rootless.yml").out());
         Path qf = dir.resolve("qf.txt");
         Process vim = new ProcessBuilder("/usr/bin/vim", "-es", "-N", "-u", "NONE", "-i", "NONE",
                 "-c", "set errorformat=" + ERRORFORMAT, "-c", "cfile " + gnu, "-c", "redir! > " + qf,
@@ -35,10 +35,12 @@ class VimQuickfixTest {
         vim.getInputStream().readAllBytes();
         assumeTrue(vim.waitFor(60, TimeUnit.SECONDS), "vim did not finish");
         List<String> entries = Files.readAllLines(qf).stream().filter(l -> !l.isBlank()).toList();
-        assertEquals(2, entries.size(), String.join("\n", entries));
-        assertTrue(entries.get(1).startsWith(" 2 fixtures/rules/BK101/fires.yml:35 col 31 error: Container `builder` "
-                + "runs the rootful image `moby/buildkit:v0.32.2`"), entries.get(1));
-        assertTrue(entries.get(0).startsWith(" 1 fixtures/rules/BK101/fires.yml:26 col 24 info: This BuildKit pod"),
-                entries.get(0));
+        assertEquals(5, entries.size(), String.join("\n", entries));
+        assertTrue(entries.get(0).startsWith(" 1 fixtures/guide/rootless.yml:20 col 17 info: BuildKit's state in "
+                + "container `main` is the emptyDir"), entries.get(0));
+        assertTrue(entries.get(1).startsWith(" 2 fixtures/guide/rootless.yml:25 col 24 error: "
+                + "`moby/buildkit:latest-rootless` is not a tag"), entries.get(1));
+        assertTrue(entries.get(2).startsWith(" 3 fixtures/guide/rootless.yml:25 col 24 warning: Rootless BuildKit in "
+                + "container `main` runs without seccomp"), entries.get(2));
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * BK504: the Pod Security Standards level a BuildKit daemon's container needs, from the checks that
  * pod-security-admission makes on what the file states. Every working privileged or userns pod breaks Baseline
  * ({@code privileged: true}), and so do upstream's rootless settings (Unconfined seccomp and AppArmor); a container
- * that states none of those passes Baseline, and admission accepts it, so it is not reported as rejected.
+ * that states none of those passes Baseline, and admission accepts it, so it is not reported as rejected. Only
+ * with a level given (the namespace's setting is not in the file) is anything reported.
  */
 public final class PodSecurityLevel implements Rule {
     private static final List<String> LEVELS = List.of("restricted", "baseline", "privileged");
@@ -33,11 +34,13 @@ public final class PodSecurityLevel implements Rule {
             return;
         }
         String allowed = reporter.options().podSecurityLevel();
-        List<Violation> baseline = baselineViolations(c, reporter);
         if (allowed == null) {
-            adviseLevel(daemon, c, baseline, reporter);
+            // Which level the namespace enforces is a cluster setting the file cannot show: without it there is no
+            // evidence of a mistake, and the advice would be on every BuildKit step (issue 10). --pod-security-level
+            // or `pod-security-level:` in the configuration turns the check on.
             return;
         }
+        List<Violation> baseline = baselineViolations(c, reporter);
         // With a level given, only what the container states decides: admission checks the pod, not the mode.
         List<Violation> violations = baseline;
         String needed = "privileged";
@@ -57,24 +60,6 @@ public final class PodSecurityLevel implements Rule {
                     + "profile), so admission accepts it; rootless BuildKit then runs under the node's default "
                     + "profiles, which may block it (BK202, BK203).", null);
         }
-    }
-
-    /**
-     * Without a level given: the level this daemon needs to work, {@code privileged} for every upstream mode (the
-     * privileged and userns modes need {@code privileged: true}, upstream's rootless examples Unconfined profiles).
-     */
-    private static void adviseLevel(BuildkitContainer daemon, PodContainer c, List<Violation> baseline,
-                                    Reporter reporter) {
-        // Reported at a node, so that a pod shared through an anchor is reported for each step that uses it.
-        YNode at = baseline.isEmpty() ? c.anchor() : baseline.get(0).node();
-        String reasons = baseline.isEmpty()
-                ? " (" + (daemon.mode().isRootless() ? "rootless BuildKit needs Unconfined seccomp and AppArmor"
-                        : "BuildKit's daemon needs `privileged: true`") + ", which Baseline forbids)"
-                : reasons(baseline, "Baseline");
-        reporter.report(Severity.INFO, at, "This BuildKit pod (" + daemon.mode().label() + " mode) needs the "
-                + "`privileged` Pod Security Standards level" + reasons + ". Its namespace must allow that "
-                + "(`pod-security.kubernetes.io/enforce: privileged`); pass `--pod-security-level` to check it.",
-                fix("privileged"));
     }
 
     private static String reasons(List<Violation> violations, String level) {
