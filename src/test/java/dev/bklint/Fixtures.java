@@ -39,7 +39,7 @@ public final class Fixtures {
     /** Lints a fixture with its own {@code # bklint-args:} and the given extra arguments. */
     public static Run lint(Path fixture, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of(extra));
-        args.addAll(FixtureArgs.of(Files.readString(fixture)));
+        args.addAll(FixtureArgs.forFixture(fixture, Files.readString(fixture)));
         args.add(fixture.toString().replace('\\', '/'));
         return run(args.toArray(new String[0]));
     }

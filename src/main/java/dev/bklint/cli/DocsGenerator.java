@@ -91,9 +91,9 @@ public final class DocsGenerator {
         return text.endsWith("\n") ? text : text + "\n";
     }
 
-    /** The fixture's arguments: its {@code # bklint-args:} line, then the path. */
+    /** The fixture's arguments: its {@code # bklint-args:} line (and its rule selected), then the path. */
     public List<String> args(Path fixture) throws IOException {
-        List<String> args = new ArrayList<>(FixtureArgs.of(read(fixture)));
+        List<String> args = new ArrayList<>(FixtureArgs.forFixture(fixture, read(fixture)));
         args.add(slash(fixture));
         return args;
     }

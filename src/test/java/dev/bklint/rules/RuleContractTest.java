@@ -22,7 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a close look-alike where it stays silent, and a doc page generated from all of that.
  */
 class RuleContractTest {
-    private static final Pattern EXPECT = Pattern.compile("^\\s*# expect: (BK\\d{3})\\s*$");
+    /**
+     * A marker names the line of the finding it expects: the next line that is not a comment, or {@code +K} lines
+     * below the marker (a finding inside the command block the next line starts).
+     */
+    private static final Pattern EXPECT = Pattern.compile("^\\s*# expect: (BK\\d{3})(?: \\+(\\d+))?\\s*$");
     private static final Pattern FINDING = Pattern.compile("\"rule\": \"(BK\\d{3})\"[^}]*?\"line\": (\\d+)",
             Pattern.DOTALL);
 
@@ -58,16 +62,24 @@ class RuleContractTest {
             Matcher m = EXPECT.matcher(lines.get(i));
             if (m.matches()) {
                 assertEquals(rule.id(), m.group(1), fires + ":" + (i + 1) + " expects another rule");
-                expected.add(i + 1);
+                expected.add(m.group(2) != null ? i + 1 + Integer.parseInt(m.group(2)) : nextNonComment(lines, i));
             }
         }
         assertFalse(expected.isEmpty(), fires + " has no `# expect: " + rule.id() + "` line");
         List<Integer> found = lines(Fixtures.lint(fires, "--format=json", "--fail-on=never").out(), rule.id());
-        for (int comment : expected) {
-            // The finding is on the marked node: just below the comment, or inside the command block it heads.
-            assertTrue(found.stream().anyMatch(l -> l > comment && l <= comment + 12),
-                    rule.id() + " should fire just below " + fires + ":" + comment + " but fired at " + found);
+        for (int line : expected) {
+            assertTrue(found.contains(line), rule.id() + " should fire at " + fires + ":" + line + " but fired at "
+                    + found);
         }
+    }
+
+    /** The 1-based number of the first line after index {@code marker} that is not a comment. */
+    private static int nextNonComment(List<String> lines, int marker) {
+        int i = marker + 1;
+        while (i < lines.size() && lines.get(i).strip().startsWith("#")) {
+            i++;
+        }
+        return i + 1;
     }
 
     @ParameterizedTest(name = "{0}")
