@@ -3,20 +3,17 @@ package dev.bklint.rules.buildctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Severity;
 import dev.bklint.rules.Options;
-import dev.bklint.rules.RuleRegistry;
-import dev.bklint.source.SourceFile;
+import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** BK404 reasons about a terminal: Buildkite's PTY for a step, only {@code tty: true} for a plain manifest. */
 class ProgressNotPlainTest {
     private static List<Finding> bk404(String path, String yaml) {
-        return new Linter(RuleRegistry.load(), Options.defaults()).lint(new SourceFile(path, yaml)).findings()
-                .stream().filter(f -> f.rule().equals("BK404")).toList();
+        return RuleFindings.of("BK404", Options.defaults(), path, yaml);
     }
 
     /** A Job in the form of BuildKit's examples/kubernetes/job.privileged.yaml, with extra container fields. */

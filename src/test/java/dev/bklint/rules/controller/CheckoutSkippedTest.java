@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
-import dev.bklint.rules.Options;
-import dev.bklint.rules.RuleRegistry;
-import dev.bklint.source.SourceFile;
+import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +24,7 @@ class CheckoutSkippedTest {
                 + "            containers:\n"
                 + "              - image: moby/buildkit:v0.32.2\n"
                 + "                securityContext: {privileged: true}\n";
-        List<Finding> found = new Linter(RuleRegistry.load(), Options.defaults())
-                .lint(new SourceFile("pipeline.yml", yaml)).findings().stream()
-                .filter(f -> f.rule().equals("BK607")).toList();
+        List<Finding> found = RuleFindings.of("BK607", yaml);
         assertEquals(1, found.size());
         String m = found.get(0).message();
         assertTrue(m.contains("the command runs in `/workspace`, which holds the agent's files"), m);

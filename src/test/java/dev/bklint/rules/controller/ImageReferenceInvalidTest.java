@@ -3,11 +3,8 @@ package dev.bklint.rules.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
-import dev.bklint.rules.Options;
-import dev.bklint.rules.RuleRegistry;
-import dev.bklint.source.SourceFile;
+import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +18,7 @@ class ImageReferenceInvalidTest {
                 + "          podSpec:\n"
                 + "            containers:\n"
                 + containers;
-        return new Linter(RuleRegistry.load(), Options.defaults()).lint(new SourceFile("pipeline.yml", yaml))
-                .findings().stream().filter(f -> f.rule().equals("BK613")).toList();
+        return RuleFindings.of("BK613", yaml);
     }
 
     /** As agent-stack-k8s's integration test expects for its invalid-image-name fixture. */

@@ -8,6 +8,7 @@ import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Severity;
 import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleFindings;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YamlSyntaxError;
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.Test;
 /** BK106 reports a rootless container's uid/gid only when a pod-level value the file does not show could replace it. */
 class RootlessUidGidImplicitTest {
     private static List<Finding> bk106(Options options, String path, String yaml) {
-        return new Linter(RuleRegistry.load(), options).lint(new SourceFile(path, yaml)).findings().stream()
-                .filter(f -> f.rule().equals("BK106")).toList();
+        return RuleFindings.of("BK106", options, path, yaml);
     }
 
     private static String step(String securityContext) {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Severity;
 import dev.bklint.rules.Options;
-import dev.bklint.rules.RuleRegistry;
-import dev.bklint.source.SourceFile;
+import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +31,7 @@ class PodSecurityLevelTest {
 
     private static List<Finding> bk504(String level, String yaml) {
         Options options = new Options(Options.CURRENT, true, level);
-        return new Linter(RuleRegistry.load(), options).lint(new SourceFile("pipeline.yml", yaml)).findings()
-                .stream().filter(f -> f.rule().equals("BK504")).toList();
+        return RuleFindings.of("BK504", options, "pipeline.yml", yaml);
     }
 
     @Test

@@ -3,13 +3,11 @@ package dev.bklint.rules.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
 import dev.bklint.report.Severity;
 import dev.bklint.rules.KubernetesVersion;
 import dev.bklint.rules.Options;
-import dev.bklint.rules.RuleRegistry;
-import dev.bklint.source.SourceFile;
+import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +27,7 @@ class SeccompAnnotationIgnoredTest {
 
     private static List<Finding> bk503(int minor) {
         Options options = new Options(new KubernetesVersion(1, minor), false, null);
-        return new Linter(RuleRegistry.load(), options).lint(new SourceFile("pipeline.yml", PIPELINE)).findings()
-                .stream().filter(f -> f.rule().equals("BK503")).toList();
+        return RuleFindings.of("BK503", options, "pipeline.yml", PIPELINE);
     }
 
     @Test
