@@ -33,7 +33,7 @@ class ParallelStepsTest {
 
     @Test
     void aLongPipelineLintsTheSameInParallel() throws IOException {
-        // The steps of the fixture pipelines whose steps come last and use no aliases, four times over.
+        // The steps of the fixture pipelines whose steps come last and use no aliases, five times over.
         StringBuilder steps = new StringBuilder();
         for (Path fixture : Fixtures.all()) {
             String text = Files.readString(fixture);
@@ -44,7 +44,7 @@ class ParallelStepsTest {
                 steps.append(body).append('\n');
             }
         }
-        String yaml = "env:\n  REGISTRY: registry.example.com\nsteps:\n" + String.valueOf(steps).repeat(4);
+        String yaml = "env:\n  REGISTRY: registry.example.com\nsteps:\n" + String.valueOf(steps).repeat(5);
         SourceFile source = new SourceFile("long.yml", yaml);
         FileResult sequential = SEQUENTIAL.lint(source);
         assertTrue(sequential.steps().size() >= Linter.PARALLEL_STEPS, "steps: " + sequential.steps().size());

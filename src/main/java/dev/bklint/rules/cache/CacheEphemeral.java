@@ -8,8 +8,8 @@ import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YEntry;
 
 /**
- * BK303: the state directory is an emptyDir and no build of the step uses a remote cache, so nothing is reused:
- * the controller runs one pod per job and an emptyDir dies with it.
+ * BK303: the state directory is an emptyDir its author calls a cache, and no build of the step uses a remote
+ * cache, so nothing is reused: the controller runs one pod per job and an emptyDir dies with it.
  */
 public final class CacheEphemeral implements Rule {
     @Override
@@ -19,6 +19,12 @@ public final class CacheEphemeral implements Rule {
             return; // a long-lived manifest pod keeps its emptyDir across builds: only a job's pod loses it
         }
         if (m == null || m.atStateDir() == null || !"emptyDir".equals(m.atStateDir().volumeKind())) {
+            return;
+        }
+        // An emptyDir at the state directory is what upstream recommends, for scratch space: only a volume the
+        // author calls a cache (the original guide's `buildkit-cache`) shows the expectation of reuse that fails.
+        String volume = m.atStateDir().volumeName();
+        if (volume == null || !volume.toLowerCase(java.util.Locale.ROOT).contains("cache")) {
             return;
         }
         // The client may run in another container of the pod (a daemon container and a buildctl container): a
