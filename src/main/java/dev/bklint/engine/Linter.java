@@ -78,7 +78,8 @@ public final class Linter {
             List<Workload> workloads = Workload.of(document);
             if (!workloads.isEmpty()) {
                 for (Workload w : workloads) {
-                    EffectivePod pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata());
+                    EffectivePod pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata(),
+                            w.controllerCredentials());
                     StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod),
                             w.kind() + "/" + w.name(), w.node().span().line());
                     analysed.add(analysis);

@@ -23,6 +23,13 @@ public final class EffectivePod {
         this.annotations = annotations;
     }
 
+    /** True when the controller adds registry credentials the file cannot show (Tekton's creds-init). */
+    boolean controllerCredentials;
+
+    public boolean controllerCredentials() {
+        return controllerCredentials;
+    }
+
     /** The Buildkite step the pod runs; null for a pod read from a plain Kubernetes manifest. */
     public CommandStep step() {
         return step;

@@ -54,11 +54,17 @@ public final class PodBuilder {
      * as written, and restartable init containers are sidecars.
      */
     public static EffectivePod fromManifest(YMap podSpec, YMap podMetadata) {
+        return fromManifest(podSpec, podMetadata, false);
+    }
+
+    /** The same, for a pod whose controller adds registry credentials the file cannot show. */
+    public static EffectivePod fromManifest(YMap podSpec, YMap podMetadata, boolean controllerCredentials) {
         EffectivePod pod = new EffectivePod(null, null, podSpec,
                 podMetadata == null ? null : podMetadata.getMap("annotations"));
         PodBuilder builder = new PodBuilder(pod);
         builder.addPlain(podSpec.getSeq("containers"), pod.containers, "container-");
         builder.addPlain(podSpec.getSeq("initContainers"), pod.sidecars, "init-");
+        pod.controllerCredentials = controllerCredentials;
         return pod;
     }
 

@@ -8,9 +8,21 @@ import java.util.List;
 
 /**
  * A Kubernetes object that runs a pod (Pod, Job, CronJob, Deployment, StatefulSet, DaemonSet, ReplicaSet), found
- * in a plain manifest, with the pod spec and pod metadata it templates.
+ * in a plain manifest, with the pod spec and pod metadata it templates; or a Tekton Task/TaskRun/ClusterTask,
+ * Shipwright (Cluster)BuildStrategy or Argo Workflow/WorkflowTemplate/ClusterWorkflowTemplate/CronWorkflow template,
+ * with the pod spec its controller would build from what the file shows ({@link CrdWorkloads}).
  */
-public record Workload(String kind, String name, YMap node, YMap podSpec, YMap podMetadata) {
+public record Workload(String kind, String name, YMap node, YMap podSpec, YMap podMetadata,
+        boolean controllerCredentials) {
+
+    /**
+     * {@code controllerCredentials}: the controller puts registry credentials the file does not show into the
+     * pod (Tekton's creds-init, tektoncd/pipeline@3ee1745ae5b2:pkg/pod/creds_init.go:169-186), so their absence
+     * from the file is no evidence.
+     */
+    public Workload(String kind, String name, YMap node, YMap podSpec, YMap podMetadata) {
+        this(kind, name, node, podSpec, podMetadata, false);
+    }
 
     /** The workloads of a document: one object, or the items of a {@code kind: List}; empty for a pipeline. */
     public static List<Workload> of(YamlDocument document) {
@@ -56,6 +68,8 @@ public record Workload(String kind, String name, YMap node, YMap podSpec, YMap p
                 template = spec == null ? object.getMap("template") : spec.getMap("template");
                 break;
             default:
+                // Tekton, Shipwright and Argo objects embed container specs of their own shape.
+                CrdWorkloads.collect(kind, name, object, into);
                 return;
         }
         if (template != null && template.getMap("spec") != null) {

@@ -75,13 +75,17 @@ public final class PushWithoutCredentials implements Rule {
         if (c.node() != null && c.node().has("envFrom")) {
             return true;
         }
+        var pod = invocation.container().step().pod();
+        if (pod != null && pod.controllerCredentials()) {
+            return true; // Tekton's creds-init places the service account's registry secrets in the step
+        }
         if (step != null) {
             for (PluginUse p : step.plugins()) {
                 if (!p.isKubernetes()) {
                     return true; // plugins run in the command container and may log in
                 }
             }
-            var plugin = invocation.container().step().pod() == null ? null : invocation.container().step().pod().plugin();
+            var plugin = pod == null ? null : pod.plugin();
             if (plugin != null && plugin.field("gitEnvFrom") != null) {
                 return true;
             }

@@ -1,0 +1,176 @@
+package dev.bklint.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bklint.TestPipelines;
+import dev.bklint.engine.Linter;
+import dev.bklint.report.Finding;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleRegistry;
+import dev.bklint.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tekton, Shipwright and Argo objects are read as the pod their controller builds. */
+class CrdWorkloadsTest {
+    private static final RuleRegistry REGISTRY = RuleRegistry.load();
+
+    private static List<String> containerNames(String yaml) {
+        return TestPipelines.documents(yaml).stream().flatMap(d -> Workload.of(d).stream())
+                .map(w -> PodBuilder.fromManifest(w.podSpec(), w.podMetadata()))
+                .flatMap(p -> p.allContainers().stream()).map(PodContainer::name).toList();
+    }
+
+    private static List<Finding> lint(String yaml) {
+        return new Linter(REGISTRY, Options.defaults()).lint(new SourceFile(TestPipelines.PATH, yaml)).findings();
+    }
+
+    private static String fixture(String name) throws IOException {
+        return Files.readString(Path.of("fixtures/manifests", name));
+    }
+
+    private static void assertNothingAbout(List<Finding> findings, String text) {
+        for (Finding f : findings) {
+            assertTrue(!f.message().contains(text), f.rule() + " reports " + text + ": " + f.message());
+        }
+    }
+
+    @Test
+    void tektonTaskStepsAndSidecarsAreNamedAsInThePod() {
+        String yaml = """
+                apiVersion: tekton.dev/v1
+                kind: Task
+                metadata: {name: t}
+                spec:
+                  steps:
+                    - name: build
+                      image: $(params.builder)
+                      script: buildctl-daemonless.sh build --output type=image,name=$(params.image),push=true
+                    - image: alpine
+                      command: [true]
+                  sidecars:
+                    - name: buildkitd
+                      image: moby/buildkit:v0.32.2
+                """;
+        assertEquals(List.of("step-build", "step-unnamed-1", "sidecar-buildkitd"), containerNames(yaml));
+    }
+
+    @Test
+    void taskRunAndClusterTaskReadTheirTaskSpec() {
+        assertEquals(List.of("step-a"), containerNames("""
+                apiVersion: tekton.dev/v1
+                kind: TaskRun
+                metadata: {name: r}
+                spec:
+                  taskSpec:
+                    steps: [{name: a, image: alpine, command: [true]}]
+                """));
+        assertEquals(List.of("step-a"), containerNames("""
+                apiVersion: tekton.dev/v1beta1
+                kind: ClusterTask
+                metadata: {name: c}
+                spec:
+                  steps: [{name: a, image: alpine, command: [true]}]
+                """));
+    }
+
+    @Test
+    void stepTemplateMergesUnderEachStep() {
+        String yaml = """
+                apiVersion: tekton.dev/v1
+                kind: Task
+                metadata: {name: t}
+                spec:
+                  stepTemplate:
+                    securityContext: {seccompProfile: {type: Unconfined}}
+                  steps:
+                    - name: a
+                      image: alpine
+                      securityContext: {privileged: true}
+                """;
+        var w = Workload.of(TestPipelines.documents(yaml).get(0)).get(0);
+        var step = PodBuilder.fromManifest(w.podSpec(), w.podMetadata()).containers().get(0).node();
+        assertEquals("Unconfined", step.getMap("securityContext").getMap("seccompProfile").string("type"));
+        assertEquals("true", step.getMap("securityContext").string("privileged"));
+    }
+
+    @Test
+    void shipwrightStrategiesOfBothVersions() {
+        assertEquals(List.of("step-build-and-push"), containerNames("""
+                apiVersion: shipwright.io/v1beta1
+                kind: ClusterBuildStrategy
+                metadata: {name: s}
+                spec:
+                  steps: [{name: build-and-push, image: $(params.builder-image), command: [true]}]
+                """));
+        assertEquals(List.of("step-build"), containerNames("""
+                apiVersion: shipwright.io/v1alpha1
+                kind: BuildStrategy
+                metadata: {name: s}
+                spec:
+                  buildSteps: [{name: build, image: alpine, command: [true]}]
+                """));
+    }
+
+    @Test
+    void argoTemplatesGiveMainContainerSetsAndSidecars() {
+        String yaml = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: w}
+                spec:
+                  templates:
+                    - name: steps
+                      steps: [[{name: a, template: c}]]
+                    - name: c
+                      container: {name: ignored, image: "{{inputs.parameters.image}}", command: [true]}
+                      sidecars: [{name: buildkitd, image: moby/buildkit:v0.32.2}]
+                    - name: s
+                      script: {image: alpine, command: [sh], source: echo hi}
+                    - name: set
+                      containerSet:
+                        containers: [{name: one, image: alpine, command: [true]}, {name: two, image: alpine}]
+                """;
+        assertEquals(List.of("main", "buildkitd", "main", "one", "two"), containerNames(yaml));
+    }
+
+    @Test
+    void cronWorkflowReadsItsWorkflowSpec() {
+        assertEquals(List.of("main"), containerNames("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata: {name: cw}
+                spec:
+                  schedule: "* * * * *"
+                  workflowSpec:
+                    templates: [{name: c, container: {image: alpine, command: [true]}}]
+                """));
+    }
+
+    @Test
+    void tektonFixtureFindsTheProfilesAtTheStepAndNoParameter() throws IOException {
+        List<Finding> findings = lint(fixture("tekton-task.rootless.yml"));
+        assertEquals(List.of("BK202", "BK203"), findings.stream().map(Finding::rule).toList());
+        assertEquals(19, findings.get(0).span().line());
+        assertNothingAbout(findings, "$(params.image)");
+    }
+
+    @Test
+    void argoFixtureFindsTheMissingProfilesAtMain() throws IOException {
+        List<Finding> findings = lint(fixture("argo-workflowtemplate.buildkit.yml"));
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("BK202") && f.message().contains("`main`")));
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("BK203")));
+        assertNothingAbout(findings, "{{inputs.parameters.image}}");
+    }
+
+    @Test
+    void shipwrightSampleHasItsProfilesAndNoParameterFinding() throws IOException {
+        List<Finding> findings = lint(fixture("shipwright-clusterbuildstrategy.buildkit.yml"));
+        assertTrue(findings.stream().noneMatch(f -> f.rule().equals("BK202") || f.rule().equals("BK203")));
+        assertNothingAbout(findings, "$(params.");
+    }
+}
