@@ -173,4 +173,67 @@ class CrdWorkloadsTest {
         assertTrue(findings.stream().noneMatch(f -> f.rule().equals("BK202") || f.rule().equals("BK203")));
         assertNothingAbout(findings, "$(params.");
     }
+
+    @Test
+    void argoScriptSourceIsAnalysedAndTemplateAnnotationsReachThePod() {
+        String yaml = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {generateName: b-}
+                spec:
+                  templates:
+                    - name: build
+                      metadata:
+                        annotations:
+                          container.apparmor.security.beta.kubernetes.io/main: unconfined
+                      script:
+                        image: moby/buildkit:v0.32.2-rootless
+                        command: [sh]
+                        env: [{name: BUILDKITD_FLAGS, value: --oci-worker-no-process-sandbox}]
+                        securityContext: {runAsUser: 1000, runAsGroup: 1000}
+                        volumeMounts: [{name: state, mountPath: /home/user/.local/share/buildkit}]
+                        source: |
+                          buildctl-daemonless.sh build --frontend dockerfile.v0 --local context=. \\
+                            --local dockerfile=. --output type=image,name={{workflow.parameters.image}},push=false
+                      volumes: [{name: state, emptyDir: {}}]
+                """;
+        List<Finding> findings = lint(yaml);
+        // The daemon in the script is seen (seccomp is missing), the template's AppArmor annotation is honoured.
+        assertEquals(List.of("BK202"), findings.stream().map(Finding::rule).toList());
+        assertEquals(11, findings.get(0).span().line()); // the script's image
+        assertNothingAbout(findings, "{{workflow.parameters.image}}");
+    }
+
+    @Test
+    void tektonStepsGetTheImplicitHomeAndWorkspaceMounts() {
+        String yaml = """
+                apiVersion: tekton.dev/v1
+                kind: Task
+                metadata: {name: t}
+                spec:
+                  steps: [{name: a, image: alpine, command: [true]}]
+                  sidecars: [{name: s, image: alpine}]
+                """;
+        var w = Workload.of(TestPipelines.documents(yaml).get(0)).get(0);
+        var pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata());
+        assertEquals(List.of("/workspace", "/tekton/home"),
+                pod.containers().get(0).mounts().stream().map(Mount::mountPath).toList());
+        assertEquals(List.of(), pod.containers().get(1).mounts());
+    }
+
+    @Test
+    void pushWithoutCredentialsOnlyWhereNoControllerSuppliesThem() {
+        String container = """
+                image: moby/buildkit:v0.32.2
+                command: [buildctl]
+                args: [--addr, "tcp://buildkitd:1234", build, --frontend, dockerfile.v0, --local, context=.,
+                       --local, dockerfile=., --output, "type=image,name=registry.example.com/app,push=true"]
+                """.indent(8);
+        String tekton = "apiVersion: tekton.dev/v1\nkind: Task\nmetadata: {name: t}\nspec:\n  steps:\n"
+                + "    - name: push\n" + container;
+        String argo = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  templates:\n"
+                + "    - name: push\n      container:\n" + container;
+        assertTrue(lint(tekton).stream().noneMatch(f -> f.rule().equals("BK407")), "Tekton's creds-init");
+        assertTrue(lint(argo).stream().anyMatch(f -> f.rule().equals("BK407")), "Argo adds no credentials");
+    }
 }
