@@ -236,4 +236,30 @@ class CrdWorkloadsTest {
         assertTrue(lint(tekton).stream().noneMatch(f -> f.rule().equals("BK407")), "Tekton's creds-init");
         assertTrue(lint(argo).stream().anyMatch(f -> f.rule().equals("BK407")), "Argo adds no credentials");
     }
+
+    @Test
+    void argoTemplateDefaultsReachOnlyTheirTypeAndAPodSpecPatchIsNotGuessed() {
+        String yaml = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowTemplate
+                metadata: {name: w}
+                spec:
+                  templateDefaults:
+                    container: {securityContext: {privileged: true}}
+                  templates:
+                    - name: c
+                      container: {image: alpine, command: [true]}
+                    - name: s
+                      script: {image: alpine, command: [sh], source: "true"}
+                    - name: patched
+                      podSpecPatch: '{"containers": [{"name": "main", "securityContext": {"privileged": true}}]}'
+                      container: {image: alpine, command: [true]}
+                """;
+        var pods = Workload.of(TestPipelines.documents(yaml).get(0)).stream()
+                .map(w -> PodBuilder.fromManifest(w.podSpec(), w.podMetadata())).toList();
+        assertEquals(2, pods.size()); // the patched template is not read: its patch can change anything
+        var container = pods.get(0).containers().get(0).node();
+        assertEquals("true", container.getMap("securityContext").string("privileged"));
+        assertEquals(null, pods.get(1).containers().get(0).node().getMap("securityContext"));
+    }
 }
