@@ -8,7 +8,7 @@ import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 
-/** BK102: the rootless image does not need {@code privileged: true}; it only throws the isolation away. */
+/** BK102: the rootless image does not need {@code privileged: true}; upstream calls it "almost safe", but it is still privileged. */
 public final class RootlessImagePrivileged implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
@@ -21,10 +21,10 @@ public final class RootlessImagePrivileged implements Rule {
             return;
         }
         reporter.report(privileged.value(), "Container `" + c.name() + "` runs the rootless image `"
-                + c.image().value() + "` with `privileged: true`. Rootless BuildKit exists to avoid privileged "
-                + "containers: it needs only Unconfined seccomp and AppArmor and the "
-                + "`--oci-worker-no-process-sandbox` flag, while `privileged: true` gives the container every "
-                + "capability and host device. Remove `privileged: true` (or use the rootful image if you mean to "
+                + c.image().value() + "` with `privileged: true`. Upstream calls this \"almost safe for rootless\", but it is still a "
+                + "privileged container: it gets every capability and host device and fails the Baseline Pod "
+                + "Security Standard, while rootless BuildKit needs only Unconfined seccomp and AppArmor and the "
+                + "`--oci-worker-no-process-sandbox` flag. Remove `privileged: true` (or use the rootful image if you mean to "
                 + "run privileged).",
                 Fixes.remove(privileged.entry(), "Remove `privileged: true`."));
     }
