@@ -27,8 +27,9 @@ public final class RootlessUidGidNot1000 implements Rule {
             reporter.report(s.value(), "Container `" + c.name() + "` runs the rootless image `" + c.image().value()
                     + "` with `" + field + ": " + id + "` (" + s.where() + "). The image is built for user `user`, "
                     + "uid/gid 1000: `/etc/subuid` and `/etc/subgid`, `/home/user` and `/run/user/1000` belong to it, "
-                    + "so rootlesskit fails (`No subuid ranges found` or permission denied). Upstream: \"To change "
-                    + "UID/GID, you need to rebuild the image\". Set `" + field + ": 1000`.",
+                    + "so rootlesskit or newuidmap fails (for example `No subuid ranges found for user …`) or the daemon "
+                    + "hits permission denied. Upstream's Kubernetes examples: \"To change UID/GID, you need to "
+                    + "rebuild the image\". Set `" + field + ": 1000`.",
                     new Fix("Set `" + field + ": 1000`.", field + ": 1000",
                             List.of(YamlEdits.replace(s.value(), "1000"))));
         }
