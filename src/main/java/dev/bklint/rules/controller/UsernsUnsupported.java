@@ -25,19 +25,21 @@ public final class UsernsUnsupported implements Rule {
         KubernetesVersion version = reporter.options().kubernetesVersion();
         YEntry hostUsers = pod.hostUsers();
         if (pod.inUserNamespace() && version.below(1, 33)) {
+            String gateName = gateName(version);
             String gate = version.below(1, 25)
-                    ? "the field does not exist before Kubernetes 1.25 (UserNamespacesSupport: alpha in 1.25, beta "
+                    ? "the field does not exist before Kubernetes 1.25 (alpha in 1.25 as the "
+                            + "UserNamespacesStatelessPodsSupport feature gate, UserNamespacesSupport from 1.28, beta "
                             + "and on by default from 1.33), so"
-                    : "the UserNamespacesSupport feature gate is off by default before 1.33 (alpha 1.25, beta off "
-                            + "1.30, beta on 1.33, GA 1.36), so unless the feature gate is enabled on the API server "
-                            + "and the kubelets";
+                    : "the " + gateName + " feature gate is off by default before 1.33 (alpha 1.25, named "
+                            + "UserNamespacesStatelessPodsSupport until 1.27; beta off 1.30, beta on 1.33, GA 1.36), "
+                            + "so unless the feature gate is enabled on the API server and the kubelets";
             String target = target(reporter);
             reporter.report(hostUsers.value(), "`hostUsers: false` asks for a pod user namespace, but " + target
                     + ": " + gate + " the setting is not honoured and the pod runs in the host's user namespace. "
                     + "In BuildKit's userns mode the `privileged: true` container is then really privileged on the "
-                    + "node. Target Kubernetes 1.33 or newer (or enable UserNamespacesSupport), or use rootless "
+                    + "node. Target Kubernetes 1.33 or newer (or enable " + gateName + "), or use rootless "
                     + "BuildKit.", Fix.describe("Run on Kubernetes 1.33 or newer, or enable the "
-                    + "UserNamespacesSupport feature gate.", "hostUsers: false  # needs Kubernetes >= 1.33"));
+                    + gateName + " feature gate.", "hostUsers: false  # needs Kubernetes >= 1.33"));
         }
         for (PodContainer c : pod.allContainers()) {
             Setting procMount = c.security("procMount");
@@ -70,5 +72,10 @@ public final class UsernsUnsupported implements Rule {
     private static String target(Reporter reporter) {
         return "the target is Kubernetes " + reporter.options().kubernetesVersion()
                 + (reporter.options().versionAssumed() ? " (assumed; set --kubernetes-version)" : "");
+    }
+
+    /** Kubernetes 1.25-1.27 called the gate UserNamespacesStatelessPodsSupport; 1.28 renamed it. */
+    private static String gateName(KubernetesVersion version) {
+        return version.below(1, 28) ? "UserNamespacesStatelessPodsSupport" : "UserNamespacesSupport";
     }
 }
