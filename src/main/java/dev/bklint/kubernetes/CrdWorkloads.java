@@ -47,6 +47,12 @@ final class CrdWorkloads {
                 tekton(kind, name, object, spec == null ? null : spec.getMap("taskSpec"),
                         spec == null ? null : spec.getMap("podTemplate"), into);
                 return true;
+            case "Pipeline": case "PipelineRun":
+                if (!String.valueOf(object.string("apiVersion")).startsWith("tekton.dev/")) {
+                    return false; // another project's Pipeline kind
+                }
+                tektonPipeline(kind, name, object, spec, into);
+                return true;
             case "BuildStrategy": case "ClusterBuildStrategy":
                 shipwright(kind, name, object, spec, into);
                 return true;
@@ -62,6 +68,55 @@ final class CrdWorkloads {
     }
 
     // ---- Tekton -------------------------------------------------------------------------------------------------
+
+    /**
+     * A Pipeline's tasks (and {@code finally} tasks) with an embedded {@code taskSpec}, each read as a Task; a
+     * PipelineRun's are under {@code pipelineSpec}, with the pod template a run gives its TaskRuns
+     * ({@code taskRunTemplate.podTemplate}, v1beta1 {@code podTemplate}; a {@code taskRunSpecs} entry for the task
+     * wins). Tasks by reference and custom tasks ({@code taskSpec} with its own {@code apiVersion}) are not in the
+     * file, so they are skipped.
+     */
+    private static void tektonPipeline(String kind, String name, YMap object, YMap spec, List<Workload> into) {
+        if (spec == null) {
+            return;
+        }
+        YMap pipelineSpec = kind.equals("PipelineRun") ? spec.getMap("pipelineSpec") : spec;
+        if (pipelineSpec == null) {
+            return;
+        }
+        YMap runTemplate = spec.getMap("taskRunTemplate");
+        YMap podTemplate = runTemplate != null ? runTemplate.getMap("podTemplate") : spec.getMap("podTemplate");
+        for (String list : List.of("tasks", "finally")) {
+            YSeq tasks = pipelineSpec.getSeq(list);
+            if (tasks == null) {
+                continue;
+            }
+            for (YNode item : tasks.items()) {
+                if (item instanceof YMap task && task.getMap("taskSpec") != null
+                        && task.getMap("taskSpec").string("apiVersion") == null) {
+                    String taskName = task.string("name");
+                    tekton(kind, name + "/" + (taskName == null ? "unnamed" : taskName), object,
+                            task.getMap("taskSpec"), taskRunPodTemplate(spec, taskName, podTemplate), into);
+                }
+            }
+        }
+    }
+
+    /** The pod template of the PipelineRun's {@code taskRunSpecs} entry for this task, else the run's. */
+    private static YMap taskRunPodTemplate(YMap runSpec, String taskName, YMap fallback) {
+        YSeq specs = runSpec.getSeq("taskRunSpecs");
+        if (specs != null && taskName != null) {
+            for (YNode item : specs.items()) {
+                if (item instanceof YMap m && taskName.equals(m.string("pipelineTaskName"))) {
+                    YMap own = m.getMap("podTemplate") != null ? m.getMap("podTemplate") : m.getMap("taskPodTemplate");
+                    if (own != null) {
+                        return own;
+                    }
+                }
+            }
+        }
+        return fallback;
+    }
 
     /**
      * A Task's (or TaskRun's embedded) spec: steps become {@code step-<name>} with the stepTemplate merged under

@@ -79,6 +79,60 @@ class CrdWorkloadsTest {
     }
 
     @Test
+    void tektonPipelinesGiveEachEmbeddedTaskItsOwnPod() {
+        String pipeline = """
+                apiVersion: tekton.dev/v1
+                kind: Pipeline
+                metadata: {name: p}
+                spec:
+                  tasks:
+                    - name: build
+                      taskSpec:
+                        steps: [{name: a, image: alpine, command: [true]}]
+                    - name: by-reference
+                      taskRef: {name: elsewhere}
+                    - name: custom
+                      taskSpec: {apiVersion: example.dev/v1, kind: Thing, spec: {}}
+                  finally:
+                    - name: notify
+                      taskSpec:
+                        steps: [{name: b, image: alpine, command: [true]}]
+                """;
+        assertEquals(List.of("p/build", "p/notify"), TestPipelines.documents(pipeline).stream()
+                .flatMap(d -> Workload.of(d).stream()).map(Workload::name).toList());
+        assertEquals(List.of("step-a", "step-b"), containerNames(pipeline));
+        String run = """
+                apiVersion: tekton.dev/v1
+                kind: PipelineRun
+                metadata: {name: r}
+                spec:
+                  taskRunTemplate:
+                    podTemplate: {securityContext: {runAsUser: 1000}}
+                  taskRunSpecs:
+                    - pipelineTaskName: build
+                      podTemplate: {securityContext: {runAsUser: 2000}}
+                  pipelineSpec:
+                    tasks:
+                      - name: build
+                        taskSpec:
+                          steps: [{name: a, image: alpine, command: [true]}]
+                      - name: test
+                        taskSpec:
+                          steps: [{name: b, image: alpine, command: [true]}]
+                """;
+        List<String> users = TestPipelines.documents(run).stream().flatMap(d -> Workload.of(d).stream())
+                .map(w -> w.podSpec().getMap("securityContext").string("runAsUser")).toList();
+        assertEquals(List.of("2000", "1000"), users, "a taskRunSpecs entry wins over the run's template");
+        assertEquals(List.of(), containerNames("""
+                apiVersion: example.com/v1
+                kind: Pipeline
+                metadata: {name: not-tekton}
+                spec:
+                  tasks: [{name: x, taskSpec: {steps: [{name: a, image: alpine}]}}]
+                """), "another project's Pipeline kind is not Tekton's");
+    }
+
+    @Test
     void stepTemplateMergesUnderEachStep() {
         String yaml = """
                 apiVersion: tekton.dev/v1
