@@ -37,7 +37,7 @@ public final class ReportLimits {
                 && shortFix.snippet() == fix.snippet())) {
             return f;
         }
-        return new Finding(f.rule(), f.name(), f.severity(), f.path(), f.span(), message, shortFix);
+        return new Finding(f.rule(), f.name(), f.severity(), f.path(), f.span(), message, shortFix, f.uses());
     }
 
     /** {@code s} when at most {@link #MAX_MESSAGE} long, else its head and tail around a note of what was cut. */
