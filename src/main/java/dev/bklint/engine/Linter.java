@@ -25,7 +25,10 @@ import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
 import dev.bklint.dockerfile.Project;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -234,6 +237,9 @@ public final class Linter {
         List<Finding> all = new ArrayList<>(findings);
         all.sort(null);
         List<Finding> unique = new ArrayList<>(all.size());
+        // The uses gathered for a finding of `unique` (by index) from the copies merged into it; a set, since one
+        // anchor may be used thousands of times.
+        Map<Integer, Set<Span>> uses = new HashMap<>();
         int runStart = 0;
         for (Finding f : all) {
             if (!unique.isEmpty() && f.compareTo(unique.get(unique.size() - 1)) != 0) {
@@ -248,21 +254,12 @@ public final class Linter {
             if (same < 0) {
                 unique.add(f);
             } else if (!f.uses().isEmpty()) {
-                unique.set(same, withUse(unique.get(same), f.uses()));
+                uses.computeIfAbsent(same, i -> new HashSet<>(unique.get(i).uses())).addAll(f.uses());
             }
         }
+        uses.forEach((i, spans) -> unique.set(i, unique.get(i).withUses(new ArrayList<>(spans))));
         unique.replaceAll(Linter::sayUses);
         return unique;
-    }
-
-    private static Finding withUse(Finding f, List<Span> more) {
-        List<Span> uses = new ArrayList<>(f.uses());
-        for (Span s : more) {
-            if (!uses.contains(s)) {
-                uses.add(s);
-            }
-        }
-        return f.withUses(uses);
     }
 
     /** The message says where the text is used from, by line: "(written here, used through the aliases at ...)". */
@@ -272,16 +269,9 @@ public final class Linter {
         }
         List<Span> uses = new ArrayList<>(f.uses());
         uses.sort(null);
-        f = f.withUses(uses);
-        List<String> lines = new ArrayList<>();
-        for (Span s : uses) {
-            String line = Integer.toString(s.line());
-            if (!lines.contains(line)) {
-                lines.add(line);
-            }
-        }
+        List<String> lines = uses.stream().map(s -> Integer.toString(s.line())).distinct().toList();
         String where = lines.size() == 1 ? "the alias or merge at line " + lines.get(0)
                 : "the aliases or merges at lines " + Quoted.list(lines, ", ", " and ");
-        return f.withMessage(f.message() + " (written here, used through " + where + ")");
+        return f.withUses(uses).withMessage(f.message() + " (written here, used through " + where + ")");
     }
 }
