@@ -57,7 +57,7 @@ final class InspectCommand implements Cli.Command {
      * starting with {@code ::}) gets {@code ./} in front.
      */
     private static void line(PrintWriter out, String text) {
-        out.println(SafeText.notACommand(SafeText.visible(text), "./"));
+        out.println(SafeText.atLineStart(text));
     }
 
     private static void print(PrintWriter out, StepSummary s) {

@@ -43,10 +43,11 @@ public final class GithubFormatter implements ReportFormatter {
     /**
      * A message as the runner reads it back: unsafe characters shown as {@link SafeText} escapes (the annotation and
      * the log are read by people; a raw ESC would colour the log view), then {@code %} escaped as the runner
-     * unescapes it. No line break is left for {@code %0A}, so a message cannot end the command early.
+     * unescapes it. {@link SafeText#visible} leaves no CR or LF (which the runner would read as {@code %0D} and
+     * {@code %0A}), so a message cannot end the command early.
      */
     static String data(String s) {
-        return SafeText.visible(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return SafeText.visible(s).replace("%", "%25");
     }
 
     /** Escapes a property value: as {@link #data}, and also {@code :} and {@code ,}. */

@@ -10,11 +10,10 @@ public final class GnuFormatter implements ReportFormatter {
     public String format(Report report) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
-            b.append(SafeText.notACommand(SafeText.visible(f.path()), "./")).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
-                    .append(f.severity().label()).append(": ").append(SafeText.visible(f.message())).append(" [")
+            b.append(SafeText.atLineStart(f.path())).append(':').append(f.span().line()).append(':')
+                    .append(f.span().column()).append(": ").append(f.severity().label()).append(": ").append(SafeText.visible(f.message())).append(" [")
                     .append(f.rule()).append("]\n");
         }
         return b.toString();
     }
-
 }

@@ -92,15 +92,17 @@ public final class SafeText {
     }
 
     /**
-     * A line that a GitHub Actions runner (or anything that reads workflow commands from a log) could take for a
-     * command: its first characters after white space are {@code ::}. Such a line gets {@code prefix} in front.
-     * White space is counted as .NET's TrimStart counts it, no-break spaces included.
+     * {@code text} (a path, a line of {@code inspect}) shown {@link #visible}, to start a line of output: a line that a
+     * GitHub Actions runner (or anything that reads workflow commands from a log) could take for a command, its first
+     * characters after white space being {@code ::}, gets {@code ./} in front. White space is counted as .NET's
+     * TrimStart counts it, no-break spaces included.
      */
-    public static String notACommand(String line, String prefix) {
+    public static String atLineStart(String text) {
+        String line = visible(text);
         int i = 0;
         while (i < line.length() && (Character.isWhitespace(line.charAt(i)) || Character.isSpaceChar(line.charAt(i)))) {
             i++;
         }
-        return line.startsWith("::", i) ? prefix + line : line;
+        return line.startsWith("::", i) ? "./" + line : line;
     }
 }

@@ -38,7 +38,7 @@ public final class TextFormatter {
         Span s = f.span();
         // A path is the only text a line starts with that the pipeline's author chooses (a file may be named
         // "::error ..."): ./ keeps it from being read as a workflow command.
-        String where = SafeText.notACommand(SafeText.visible(f.path()), "./") + ":" + s.line() + ":" + s.column() + ":";
+        String where = SafeText.atLineStart(f.path()) + ":" + s.line() + ":" + s.column() + ":";
         b.append(bold(where)).append(' ').append(severity(f.severity()))
                 .append(paint("[" + f.rule() + " " + f.name() + "]", Ansi.Color.DEFAULT, true)).append(' ')
                 .append(SafeText.visible(f.message())).append('\n');

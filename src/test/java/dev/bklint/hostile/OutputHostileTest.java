@@ -257,9 +257,9 @@ class OutputHostileTest {
 
     @Test
     void noBreakSpaceBeforeColonsStillCountsAsALineStart() {
-        assertEquals("./\u00a0::error x", SafeText.notACommand("\u00a0::error x", "./"));
-        assertEquals("./ \u2007::warning", SafeText.notACommand(" \u2007::warning", "./"));
-        assertEquals("a ::error", SafeText.notACommand("a ::error", "./"));
+        assertEquals("./\u00a0::error x", SafeText.atLineStart("\u00a0::error x"));
+        assertEquals("./ \u2007::warning", SafeText.atLineStart(" \u2007::warning"));
+        assertEquals("a ::error", SafeText.atLineStart("a ::error"));
     }
 
     @Test
