@@ -1,5 +1,6 @@
 package dev.bklint.config;
 
+import dev.bklint.report.ReportPaths;
 import dev.bklint.source.Glob;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
@@ -64,7 +65,7 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
     }
 
     private static ConfigFile load(Path path, boolean found) throws ConfigError {
-        Path checkout = checkoutOf(path.toAbsolutePath().normalize().getParent());
+        Path checkout = ReportPaths.repositoryRoot(path.toAbsolutePath().normalize().getParent());
         SourceFile source;
         try {
             source = found ? SourceReader.readInside(path, checkout, path.toString())
@@ -105,16 +106,6 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         return new ConfigFile(path, map.string("kubernetes-version"), map.string("pod-security-level"),
                 map.string("fail-on"), inside(path, map, "controller-config", base, checkout),
                 inside(path, map, "project-dir", base, checkout), rules, ignore, ignoreByRule, checkout);
-    }
-
-    /** The repository that holds a folder (the nearest folder with {@code .git} at or above it), else the folder. */
-    static Path checkoutOf(Path dir) {
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return p;
-            }
-        }
-        return dir;
     }
 
     /**

@@ -5,10 +5,6 @@ import dev.bklint.buildkit.Invocation;
 import dev.bklint.buildkit.SimpleCommand;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -155,11 +151,8 @@ public final class Project {
     private Dockerfile read(Path path) {
         return cache.computeIfAbsent(path, p -> {
             try {
-                byte[] bytes = SourceReader.readBytes(p, root, MAX_DOCKERFILE_BYTES, p.toString());
-                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-                return Dockerfile.parse(text);
-            } catch (InputError | CharacterCodingException | RuntimeException e) {
+                return Dockerfile.parse(SourceReader.readInside(p, root, MAX_DOCKERFILE_BYTES, p.toString()).text());
+            } catch (InputError | RuntimeException e) {
                 return null;
             }
         });

@@ -36,14 +36,19 @@ public final class SourceReader {
 
     /** A file found or named by the scanned content: read only when its real path is inside {@code root}. */
     public static SourceFile readInside(Path path, Path root, String displayName) throws InputError {
-        return decode(readBytes(path, root, MAX_BYTES, displayName), displayName);
+        return readInside(path, root, MAX_BYTES, displayName);
+    }
+
+    /** As {@link #readInside(Path, Path, String)}, with a smaller cap of {@code cap} bytes. */
+    public static SourceFile readInside(Path path, Path root, long cap, String displayName) throws InputError {
+        return decode(readBytes(path, root, cap, displayName), displayName);
     }
 
     /**
      * At most {@code cap} bytes of a regular file, checked before anything is opened; when {@code root} is not null
      * the file's real path must lie inside the real path of {@code root}.
      */
-    public static byte[] readBytes(Path path, Path root, long cap, String displayName) throws InputError {
+    private static byte[] readBytes(Path path, Path root, long cap, String displayName) throws InputError {
         try {
             // Follows links: the attributes of what would be read. A FIFO or device is refused before open(),
             // which could block (a FIFO without writer, a terminal) or never reach end of file (/dev/zero).
