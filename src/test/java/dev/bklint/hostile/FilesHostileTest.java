@@ -402,6 +402,12 @@ class FilesHostileTest {
         return clone;
     }
 
+    /** The launcher is a bash script that builds with Maven: without them these tests cannot run. */
+    private static void assumeBashAndMaven() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+    }
+
     private Process launch(Path clone) throws Exception {
         return runLauncher(clone.resolve("bklint"));
     }
@@ -418,8 +424,7 @@ class FilesHostileTest {
 
     @Test
     void theLaunchersBuildIgnoresADotMvnFolderAboveTheClone() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        assumeBashAndMaven();
         Path clone = clone(false);
         Path mvn = Files.createDirectories(dir.resolve("above/.mvn"));
         Files.writeString(mvn.resolve("jvm.config"), "-XX:+BklintNoSuchFlag -javaagent:/tmp/evil.jar\n");
@@ -435,8 +440,7 @@ class FilesHostileTest {
 
     @Test
     void aLauncherReachedThroughLinksBuildsInItsCloneAndWritesNothingBesideTheLinks() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        assumeBashAndMaven();
         Path clone = clone(false);
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("bklint"), clone.resolve("bklint"));
@@ -463,8 +467,7 @@ class FilesHostileTest {
 
     @Test
     void aFailedBuildExitsTwoNotThree() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-        assumeTrue(new ProcessBuilder("sh", "-c", "command -v mvn").start().waitFor() == 0, "needs mvn");
+        assumeBashAndMaven();
         Path clone = clone(true);
         Process p = launch(clone);
         String out = Files.readString(dir.resolve("launcher.out"));
