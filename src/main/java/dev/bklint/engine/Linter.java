@@ -262,7 +262,7 @@ public final class Linter {
         return unique;
     }
 
-    /** The message says where the text is used from, by line: "(written here, used through the aliases at ...)". */
+    /** The why ends by saying where the text is used from, by line: "Written here, used through the aliases at ...". */
     private static Finding sayUses(Finding f) {
         if (f.uses().isEmpty()) {
             return f;
@@ -272,6 +272,7 @@ public final class Linter {
         List<String> lines = uses.stream().map(s -> Integer.toString(s.line())).distinct().toList();
         String where = lines.size() == 1 ? "the alias or merge at line " + lines.get(0)
                 : "the aliases or merges at lines " + Quoted.list(lines, ", ", " and ");
-        return f.withUses(uses).withMessage(f.message() + " (written here, used through " + where + ")");
+        String said = "Written here, used through " + where + ".";
+        return f.withUses(uses).withWhy(f.why().isEmpty() ? said : f.why() + " " + said);
     }
 }

@@ -24,7 +24,7 @@ public final class BuildkiteFormatter implements ReportFormatter {
         int rows = 0;
         for (Finding f : report.findings()) {
             String row = "| " + code(f.path() + ":" + f.span().line() + ":" + f.span().column()) + " | "
-                    + f.severity().label() + " | " + rule(f) + " | " + cell(f.message()) + " |\n";
+                    + f.severity().label() + " | " + rule(f) + " | " + cell(f.text()) + " |\n";
             int rowBytes = row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (rows == MAX_ROWS || bytes + rowBytes > MAX_BYTES) {
                 b.append("\n_").append(report.findings().size() - rows)

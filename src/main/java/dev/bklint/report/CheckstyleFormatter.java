@@ -21,7 +21,7 @@ public final class CheckstyleFormatter implements ReportFormatter {
             for (Finding f : findings) {
                 b.append("    <error line=\"").append(f.span().line()).append("\" column=\"").append(f.span().column())
                         .append("\" severity=\"").append(f.severity().label()).append("\" message=\"")
-                        .append(Xml.attr(SafeText.visible(f.message()))).append("\" source=\"bklint.").append(Xml.attr(f.rule()))
+                        .append(Xml.attr(SafeText.visible(f.text()))).append("\" source=\"bklint.").append(Xml.attr(f.rule()))
                         .append("\"/>\n");
             }
             b.append("  </file>\n");

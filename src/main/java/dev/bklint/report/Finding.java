@@ -4,33 +4,49 @@ import dev.bklint.source.Span;
 import java.util.List;
 
 /**
- * One problem found: which rule, where, what to say and how to fix it. {@code uses} are the aliases or merge keys
+ * One problem found: which rule, where, what to say and how to fix it. {@code message} is the headline (what is
+ * wrong and where, about 120 characters); {@code why} says why it matters, and the fix how to mend it. {@code uses} are the aliases or merge keys
  * through which the text at {@code span} was reached (empty when it was linted where it is written): a mistake
  * written once in an anchor is one finding at the anchor, naming where it is used, not one per copy.
  */
-public record Finding(String rule, String name, Severity severity, String path, Span span, String message, Fix fix,
-                      List<Span> uses) implements Comparable<Finding> {
+public record Finding(String rule, String name, Severity severity, String path, Span span, String message,
+                      String why, Fix fix, List<Span> uses) implements Comparable<Finding> {
 
     public Finding {
+        why = why == null ? "" : why;
         uses = List.copyOf(uses);
     }
 
-    public Finding(String rule, String name, Severity severity, String path, Span span, String message, Fix fix) {
-        this(rule, name, severity, path, span, message, fix, List.of());
+    public Finding(String rule, String name, Severity severity, String path, Span span, String message, String why,
+                   Fix fix) {
+        this(rule, name, severity, path, span, message, why, fix, List.of());
+    }
+
+    /** Headline and why as one text, for formats that have a single message field (the headline first, as SARIF asks). */
+    public String text() {
+        if (why.isEmpty()) {
+            return message;
+        }
+        return message + (message.endsWith(".") ? " " : ". ") + why;
     }
 
     /** True when both say the same at the same place, wherever the text was used from. */
     public boolean sameExceptUses(Finding o) {
         return rule.equals(o.rule) && name.equals(o.name) && severity == o.severity && path.equals(o.path)
-                && span.equals(o.span) && message.equals(o.message) && java.util.Objects.equals(fix, o.fix);
+                && span.equals(o.span) && message.equals(o.message) && why.equals(o.why)
+                && java.util.Objects.equals(fix, o.fix);
     }
 
     public Finding withUses(List<Span> uses) {
-        return new Finding(rule, name, severity, path, span, message, fix, uses);
+        return new Finding(rule, name, severity, path, span, message, why, fix, uses);
     }
 
     public Finding withMessage(String message) {
-        return new Finding(rule, name, severity, path, span, message, fix, uses);
+        return new Finding(rule, name, severity, path, span, message, why, fix, uses);
+    }
+
+    public Finding withWhy(String why) {
+        return new Finding(rule, name, severity, path, span, message, why, fix, uses);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class GithubFormatter implements ReportFormatter {
             } else {
                 b.append(",endLine=").append(s.endLine());
             }
-            b.append(",title=").append(property(f.rule() + " " + f.name())).append("::").append(data(f.message()))
+            b.append(",title=").append(property(f.rule() + " " + f.name())).append("::").append(data(f.text()))
                     .append('\n');
         }
         return b.toString();

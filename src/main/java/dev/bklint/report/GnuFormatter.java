@@ -11,7 +11,7 @@ public final class GnuFormatter implements ReportFormatter {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
             b.append(SafeText.atLineStart(f.path())).append(':').append(f.span().line()).append(':')
-                    .append(f.span().column()).append(": ").append(f.severity().label()).append(": ").append(SafeText.visible(f.message())).append(" [")
+                    .append(f.span().column()).append(": ").append(f.severity().label()).append(": ").append(SafeText.visible(f.text())).append(" [")
                     .append(f.rule()).append("]\n");
         }
         return b.toString();

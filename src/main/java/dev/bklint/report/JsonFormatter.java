@@ -26,6 +26,7 @@ public final class JsonFormatter {
             m.put("path", f.path());
             position(m, f.span());
             m.put("message", f.message());
+            m.put("why", f.why());
             m.put("fix", fix(f.fix()));
             if (!f.uses().isEmpty()) {
                 // where text written once (an anchor) is used through aliases or merge keys

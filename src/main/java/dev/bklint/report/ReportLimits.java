@@ -19,7 +19,7 @@ public final class ReportLimits {
     private ReportLimits() {
     }
 
-    /** Each finding with its message and fix texts cut to {@link #MAX_MESSAGE}. */
+    /** Each finding with its headline, why and fix texts cut to {@link #MAX_MESSAGE}. */
     public static List<Finding> shortened(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
@@ -28,16 +28,17 @@ public final class ReportLimits {
         return out;
     }
 
-    /** The finding with its message and fix texts cut to {@link #MAX_MESSAGE}; the same object when none is long. */
+    /** The finding with its headline, why and fix texts cut to {@link #MAX_MESSAGE}; the same object when none is long. */
     static Finding shortened(Finding f) {
         Fix fix = f.fix();
         Fix shortFix = fix == null ? null : new Fix(shorten(fix.description()), shorten(fix.snippet()), fix.edits());
         String message = shorten(f.message());
-        if (message == f.message() && (fix == null || shortFix.description() == fix.description()
+        String why = shorten(f.why());
+        if (message == f.message() && why == f.why() && (fix == null || shortFix.description() == fix.description()
                 && shortFix.snippet() == fix.snippet())) {
             return f;
         }
-        return new Finding(f.rule(), f.name(), f.severity(), f.path(), f.span(), message, shortFix, f.uses());
+        return new Finding(f.rule(), f.name(), f.severity(), f.path(), f.span(), message, why, shortFix, f.uses());
     }
 
     /** {@code s} when at most {@link #MAX_MESSAGE} long, else its head and tail around a note of what was cut. */

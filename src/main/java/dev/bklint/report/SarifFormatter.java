@@ -139,7 +139,7 @@ public final class SarifFormatter implements ReportFormatter {
             r.put("ruleIndex", index);
         }
         r.put("level", level(f.severity()));
-        r.put("message", Map.of("text", SafeText.visible(f.message())));
+        r.put("message", Map.of("text", SafeText.visible(f.text())));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("artifactLocation", artifact(report, f.path()));
         Map<String, Object> region = region(f.span());

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.fusesource.jansi.Ansi;
 
 /**
- * The default, human output: {@code path:line:col: severity[BKnnn name] message}, the source line with a caret
- * span under the offending text, the fix, and a summary line. Text from the pipeline is shown through
+ * The default, human output: {@code path:line:col: severity[BKnnn name] headline}, the source line with a caret
+ * span under the offending text, why it matters, the fix, and a summary line. Text from the pipeline is shown through
  * {@link SafeText}, and a source line through a {@link SourceWindow}.
  */
 public final class TextFormatter {
@@ -57,6 +57,9 @@ public final class TextFormatter {
                 b.append(dim(" (to line " + s.endLine() + ")"));
             }
             b.append('\n');
+        }
+        if (!f.why().isEmpty()) {
+            b.append(paint("  why: ", Ansi.Color.DEFAULT, true)).append(SafeText.visible(f.why())).append('\n');
         }
         if (f.fix() != null) {
             b.append(paint("  fix: ", Ansi.Color.GREEN, true)).append(SafeText.visible(f.fix().description()))

@@ -47,12 +47,16 @@ public final class Reporter {
         return meta;
     }
 
-    public void report(Span span, String message, Fix fix) {
-        report(meta.severity(), span, message, fix);
+    /**
+     * Reports at a span. {@code headline} says what is wrong and where in about 120 characters; {@code why}, why it
+     * matters (what fails, and the upstream fact behind it), without restating the fix.
+     */
+    public void report(Span span, String headline, String why, Fix fix) {
+        report(meta.severity(), span, headline, why, fix);
     }
 
-    public void report(Severity severity, Span span, String message, Fix fix) {
-        sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, span, message, fix));
+    public void report(Severity severity, Span span, String headline, String why, Fix fix) {
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, span, headline, why, fix));
     }
 
     /** The configuration's severity for this rule wins over the rule's own. */
@@ -62,22 +66,40 @@ public final class Reporter {
     }
 
     /** Reports at a node; when the node was reached through an alias or merge key, says where it is used. */
-    public void report(YNode node, String message, Fix fix) {
-        report(meta.severity(), node, message, fix);
+    public void report(YNode node, String headline, String why, Fix fix) {
+        report(meta.severity(), node, headline, why, fix);
     }
 
-    public void report(Severity severity, YNode node, String message, Fix fix) {
+    public void report(Severity severity, YNode node, String headline, String why, Fix fix) {
         String where = node.source() == null ? path : node.source().path();
         // Text reached through an alias or merge key is reported where it is written; the linter merges the
         // copies into one finding that names where the text is used.
         List<Span> uses = node.via() == null ? List.of() : List.of(node.via());
         if (where.equals(path)) {
-            sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, node.span(), message, fix, uses));
+            sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, node.span(), headline, why, fix,
+                    uses));
             return;
         }
         // Written in another file (the controller's configuration): report it there; edits stay descriptive.
         Fix described = fix == null ? null : new Fix(fix.description(), fix.snippet(), List.of());
-        sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), message, described,
-                uses));
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), headline, why,
+                described, uses));
+    }
+
+    // Transitional: the single-text form, until every rule separates its headline from its why.
+    public void report(Span span, String message, Fix fix) {
+        report(meta.severity(), span, message, "", fix);
+    }
+
+    public void report(Severity severity, Span span, String message, Fix fix) {
+        report(severity, span, message, "", fix);
+    }
+
+    public void report(YNode node, String message, Fix fix) {
+        report(meta.severity(), node, message, "", fix);
+    }
+
+    public void report(Severity severity, YNode node, String message, Fix fix) {
+        report(severity, node, message, "", fix);
     }
 }

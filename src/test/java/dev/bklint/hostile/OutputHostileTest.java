@@ -219,7 +219,7 @@ class OutputHostileTest {
         String path = "::error file=x.yml::forged";
         SourceFile source = new SourceFile(path, "steps:\n  - command: make\n");
         Finding f = new Finding("BK101", "root-image-not-privileged", Severity.ERROR, path, new Span(2, 5, 2, 12),
-                "m\n::warning::forged", null);
+                "m\n::warning::forged", "w\n::warning::forged", null);
         Report report = new Report("1", List.of(f), List.of(), Map.of(path, source), RuleRegistry.load().metas(),
                 Severity.WARNING, dir, dir);
         for (String format : List.of("text", "gnu")) {
@@ -236,7 +236,7 @@ class OutputHostileTest {
         String message = "Image `a` and [x](https://evil.example) ![t](https://evil.example/t.png) \\[y](z) "
                 + "`<img src=x>`` <b>bold</b> | cell & more";
         Finding f = new Finding("BK108", "buildkit-image-tag-unpublished", Severity.WARNING, path, Span.point(1, 1),
-                message, null);
+                message, message, null);
         Report report = new Report("1", List.of(f), List.of(), Map.of(path, new SourceFile(path, "steps: []\n")),
                 RuleRegistry.load().metas(), Severity.WARNING, dir, dir);
         String md = Formats.of("buildkite", false).format(report);

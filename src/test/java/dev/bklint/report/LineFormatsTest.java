@@ -44,8 +44,8 @@ class LineFormatsTest {
     void githubNamesFilesFromTheRepositoryRoot() {
         Finding f = ReportsForTests.info();
         Finding absolute = new Finding(f.rule(), f.name(), f.severity(), "/work/repo/ci/p.yml", f.span(), f.message(),
-                null);
-        Finding below = new Finding(f.rule(), f.name(), f.severity(), "p.yml", f.span(), f.message(), null);
+                f.why(), null);
+        Finding below = new Finding(f.rule(), f.name(), f.severity(), "p.yml", f.span(), f.message(), f.why(), null);
         Report r = new Report("1", List.of(absolute, below), List.of(), java.util.Map.of(), List.of(), null,
                 Path.of("/work/repo/ci"), Path.of("/work/repo"));
         String out = new GithubFormatter().format(r);

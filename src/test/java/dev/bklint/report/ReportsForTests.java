@@ -33,17 +33,18 @@ final class ReportsForTests {
         Fix fix = new Fix("Set `privileged: true`.", "securityContext:\n  privileged: true",
                 List.of(new Edit(new Span(3, 12, 3, 33), "moby/buildkit:v0.32.2-rootless")));
         return new Finding("BK101", "root-image-not-privileged", Severity.ERROR, PIPELINE, new Span(3, 12, 3, 33),
-                "Container `main` runs the rootful image `moby/buildkit:v0.32.2`: 100% root, a, b.", fix);
+                "Container `main` runs the rootful image `moby/buildkit:v0.32.2`: 100% root, a, b.",
+                "The daemon needs <privileges> & mounts | all of them.", fix);
     }
 
     static Finding multiLineWarning() {
         return new Finding("BK205", "sandbox-off-without-timeout", Severity.WARNING, PIPELINE, new Span(5, 7, 6, 33),
-                "No timeout.\nSet <timeout_in_minutes> & retry | or not.", null);
+                "No timeout.\nSet <timeout_in_minutes> & retry | or not.", "", null);
     }
 
     static Finding info() {
         return new Finding("BK504", "pod-security-level", Severity.INFO, PIPELINE, Span.point(2, 5),
-                "Needs the `privileged` level.", null);
+                "Needs the `privileged` level.", "", null);
     }
 
     static Report report(List<Finding> findings, Severity failOn) {

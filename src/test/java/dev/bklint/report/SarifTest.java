@@ -306,7 +306,7 @@ class SarifTest {
     void pathsOutsideTheRepositoryAreFileUris() {
         Finding f = ReportsForTests.info();
         Finding outside = new Finding(f.rule(), f.name(), f.severity(), "/elsewhere/my pipeline.yml", f.span(),
-                f.message(), null);
+                f.message(), f.why(), null);
         Report r = new Report("dev", List.of(outside), List.of(), java.util.Map.of(), RuleRegistry.load().metas(),
                 null, ReportsForTests.ROOT, ReportsForTests.ROOT);
         JSONObject log = new JSONObject(new SarifFormatter().format(r));

@@ -45,8 +45,9 @@ public final class RootlessUidGidImplicit implements Rule {
         }
         String fields = String.join("`/`", missing);
         reporter.report(anchor(c), "Container `" + c.name() + "` runs the rootless image without `" + fields
-                + "`, so uid/gid 1000 comes only from the image's `USER 1000:1000`; a pod-level value in " + unseen
-                + " would replace it.",
+                + "` in its securityContext.",
+                "Its uid/gid 1000 then comes only from the image's `USER 1000:1000`, and a pod-level value in "
+                        + unseen + " would replace it.",
                 fix(c, missing));
     }
 

@@ -37,10 +37,10 @@ public final class RootlessSeccompConfined implements Rule {
                         + c.name() + "`.", List.of("securityContext", "seccompProfile", "type"), "Unconfined");
         YNode at = UnconfinedProfiles.anchor(c, "seccompProfile");
         reporter.report(UnconfinedProfiles.severity(daemon), at, "Rootless BuildKit in container `" + c.name()
-                + "` runs without seccomp `Unconfined`. It needs syscalls such as `unshare` and `mount` that the "
-                + "runtime's default profile blocks; where it applies (kubelet `seccompDefault`) creating the user "
-                + "namespace fails (`fork/exec /proc/self/exe: operation not permitted` under Docker's default "
-                + "profile; GKE Autopilot fails earlier with `newuidmap: Could not set caps`). Set "
-                + "`seccompProfile: {type: Unconfined}` in the container's securityContext.", fix);
+                + "` runs without seccomp `Unconfined`.",
+                "It needs syscalls such as `unshare` and `mount` that the runtime's default profile blocks; where "
+                        + "that profile applies (kubelet `seccompDefault`), creating the user namespace fails "
+                        + "(`fork/exec /proc/self/exe: operation not permitted` under Docker's default profile; GKE "
+                        + "Autopilot fails earlier with `newuidmap: Could not set caps`).", fix);
     }
 }
