@@ -23,8 +23,9 @@ public final class BuildkiteFormatter implements ReportFormatter {
         int bytes = b.length();
         int rows = 0;
         for (Finding f : report.findings()) {
+            // headline and why escaped apart: an unmatched backtick in one cannot open a code span in the other
             String row = "| " + code(f.path() + ":" + f.span().line() + ":" + f.span().column()) + " | "
-                    + f.severity().label() + " | " + rule(f) + " | " + cell(f.text()) + " |\n";
+                    + f.severity().label() + " | " + rule(f) + " | " + Finding.joined(cell(f.message()), cell(f.why())) + " |\n";
             int rowBytes = row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (rows == MAX_ROWS || bytes + rowBytes > MAX_BYTES) {
                 b.append("\n_").append(report.findings().size() - rows)

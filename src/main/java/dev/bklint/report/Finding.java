@@ -24,10 +24,15 @@ public record Finding(String rule, String name, Severity severity, String path, 
 
     /** Headline and why as one text, for formats that have a single message field (the headline first, as SARIF asks). */
     public String text() {
+        return joined(message, why);
+    }
+
+    /** A headline and a why, as already rendered for some format, joined into one text. */
+    public static String joined(String headline, String why) {
         if (why.isEmpty()) {
-            return message;
+            return headline;
         }
-        return message + (message.endsWith(".") ? " " : ". ") + why;
+        return headline + (headline.endsWith(".") ? " " : ". ") + why;
     }
 
     /** True when both say the same at the same place, wherever the text was used from. */

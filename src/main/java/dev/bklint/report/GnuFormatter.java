@@ -1,8 +1,8 @@
 package dev.bklint.report;
 
 /**
- * {@code --format gnu}: {@code path:line:col: severity: message [BKnnn]}, one line per finding, for the error
- * parsers of editors (vim's quickfix, Emacs' compilation mode). Nothing at all when there is no finding. Paths
+ * {@code --format gnu}: {@code path:line:col: severity: headline [BKnnn]}, one line per finding, for the error
+ * parsers of editors (vim's quickfix, Emacs' compilation mode); the why and the fix are in the text format. Nothing at all when there is no finding. Paths
  * and messages are shown through {@link SafeText}, so each finding stays one line.
  */
 public final class GnuFormatter implements ReportFormatter {
@@ -11,7 +11,7 @@ public final class GnuFormatter implements ReportFormatter {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
             b.append(SafeText.atLineStart(f.path())).append(':').append(f.span().line()).append(':')
-                    .append(f.span().column()).append(": ").append(f.severity().label()).append(": ").append(SafeText.visible(f.text())).append(" [")
+                    .append(f.span().column()).append(": ").append(f.severity().label()).append(": ").append(SafeText.visible(f.message())).append(" [")
                     .append(f.rule()).append("]\n");
         }
         return b.toString();

@@ -58,7 +58,7 @@ public final class JunitFormatter implements ReportFormatter {
                 b.append("    <testcase name=\"").append(Xml.attr(name)).append("\" classname=\"").append(file)
                         .append("\" file=\"").append(file).append("\" line=\"").append(f.span().line())
                         .append("\" time=\"0\">\n");
-                String message = f.severity().label() + ": " + SafeText.visible(f.text());
+                String message = f.severity().label() + ": " + SafeText.visible(f.message());
                 if (report.fails(f)) {
                     b.append("      <failure message=\"").append(Xml.attr(message)).append("\" type=\"")
                             .append(f.severity().label()).append("\">").append(Xml.text(body(f)))
@@ -89,7 +89,10 @@ public final class JunitFormatter implements ReportFormatter {
         StringBuilder b = new StringBuilder();
         b.append(SafeText.visible(f.path())).append(':').append(f.span().line()).append(':').append(f.span().column()).append(": ")
                 .append(f.severity().label()).append('[').append(f.rule()).append(' ').append(f.name()).append("] ")
-                .append(SafeText.visible(f.text())).append('\n');
+                .append(SafeText.visible(f.message())).append('\n');
+        if (!f.why().isEmpty()) {
+            b.append("why: ").append(SafeText.visible(f.why())).append('\n');
+        }
         if (f.fix() != null) {
             b.append("fix: ").append(SafeText.visible(f.fix().description())).append('\n');
             String snippet = SafeText.visibleLines(f.fix().snippet());

@@ -240,8 +240,9 @@ class OutputHostileTest {
         Report report = new Report("1", List.of(f), List.of(), Map.of(path, new SourceFile(path, "steps: []\n")),
                 RuleRegistry.load().metas(), Severity.WARNING, dir, dir);
         String md = Formats.of("buildkite", false).format(report);
-        assertTrue(md.contains("| Image `a` and \\[x\\](https://evil.example) !\\[t\\](https://evil.example/t.png) "
-                + "\\\\\\[y\\](z) \\`&lt;img src=x&gt;\\`\\` &lt;b&gt;bold&lt;/b&gt; \\| cell &amp; more |"), md);
+        String shown = "Image `a` and \\[x\\](https://evil.example) !\\[t\\](https://evil.example/t.png) "
+                + "\\\\\\[y\\](z) \\`&lt;img src=x&gt;\\`\\` &lt;b&gt;bold&lt;/b&gt; \\| cell &amp; more";
+        assertTrue(md.contains("| " + shown + ". " + shown + " |"), "headline and why, each escaped:\n" + md);
     }
 
     @Test

@@ -33,7 +33,7 @@ class LineFormatsTest {
                 + "title=BK504 pod-security-level::Needs the `privileged` level.\n"
                 + "::error file=.buildkite/pipeline.yml,line=3,col=12,endLine=3,endColumn=32,"
                 + "title=BK101 root-image-not-privileged::Container `main` runs the rootful image "
-                + "`moby/buildkit:v0.32.2`: 100%25 root, a, b.\n"
+                + "`moby/buildkit:v0.32.2`: 100%25 root, a, b. The daemon needs <privileges> & mounts | all of them.\n"
                 + "::warning file=.buildkite/pipeline.yml,line=5,endLine=6,"
                 + "title=BK205 sandbox-off-without-timeout::No timeout.\\nSet <timeout_in_minutes> & retry | or not.\n",
                 new GithubFormatter().format(ReportsForTests.withFindings()));
@@ -70,7 +70,8 @@ class LineFormatsTest {
                 + "Needs the `privileged` level. |\n"
                 + "| `.buildkite/pipeline.yml:3:12` | error | [BK101](" + doc
                 + "BK101.md \"root-image-not-privileged\") | Container `main` runs the rootful image "
-                + "`moby/buildkit:v0.32.2`: 100% root, a, b. |\n"
+                + "`moby/buildkit:v0.32.2`: 100% root, a, b. The daemon needs &lt;privileges&gt; &amp; mounts \\| all "
+                + "of them. |\n"
                 + "| `.buildkite/pipeline.yml:5:7` | warning | [BK205](" + doc + "BK205.md "
                 + "\"sandbox-off-without-timeout\") | No timeout.\\\\nSet &lt;timeout_in_minutes&gt; &amp; retry "
                 + "\\| or not. |\n",

@@ -27,7 +27,8 @@ class XmlFormatsTest {
         assertEquals("12", bk101.getAttribute("column"));
         assertEquals("error", bk101.getAttribute("severity"));
         assertEquals("bklint.BK101", bk101.getAttribute("source"));
-        assertEquals(ReportsForTests.error().message(), bk101.getAttribute("message"));
+        assertEquals(ReportsForTests.error().message() + " " + ReportsForTests.error().why(),
+                bk101.getAttribute("message"), "checkstyle has one message: the headline, then the why");
         Element bk205 = (Element) errors.item(2);
         assertEquals("warning", bk205.getAttribute("severity"));
         assertEquals("No timeout.\\nSet <timeout_in_minutes> & retry | or not.", bk205.getAttribute("message"),
@@ -70,7 +71,8 @@ class XmlFormatsTest {
         assertEquals("error: " + ReportsForTests.error().message(), failure.getAttribute("message"));
         assertTrue(failure.getTextContent().startsWith(".buildkite/pipeline.yml:3:12: error[BK101 "
                 + "root-image-not-privileged] "), failure.getTextContent());
-        assertTrue(failure.getTextContent().contains("fix: Set `privileged: true`.\nsecurityContext:\n"),
+        assertTrue(failure.getTextContent().contains("\nwhy: The daemon needs <privileges> & mounts | all of them.\n"
+                + "fix: Set `privileged: true`.\nsecurityContext:\n"),
                 failure.getTextContent());
         Element bk205 = (Element) cases.item(2);
         assertEquals("BK205 sandbox-off-without-timeout at steps[label=build].command", bk205.getAttribute("name"));
