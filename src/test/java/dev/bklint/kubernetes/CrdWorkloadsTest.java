@@ -35,7 +35,8 @@ class CrdWorkloadsTest {
 
     private static void assertNothingAbout(List<Finding> findings, String text) {
         for (Finding f : findings) {
-            assertTrue(!f.message().contains(text), f.rule() + " reports " + text + ": " + f.message());
+            assertTrue(!f.message().contains(text) && !f.why().contains(text),
+                    f.rule() + " reports " + text + ": " + f.message() + " " + f.why());
         }
     }
 

@@ -31,7 +31,9 @@ public final class AgentTagsUnmatched implements Rule {
                 continue;
             }
             String why;
+            String verdict;
             if (controller == null) {
+                verdict = "the controller runs it only if it has that tag";
                 why = "An agent-stack-k8s controller is usually configured with a queue and no other tags. Unless "
                         + "yours has `" + tag.key() + "=" + tag.value() + "` in its `tags`, it never runs this job. "
                         + "Assumed: the controller's configuration was not given (pass `--controller-config` to "
@@ -42,18 +44,19 @@ public final class AgentTagsUnmatched implements Rule {
                 if (value != null && (value.equals(tag.value()) || value.equals("*") || tag.value().equals("*"))) {
                     continue;
                 }
+                verdict = value == null ? "the controller has no `" + tag.key() + "` tag, so never runs it"
+                        : "the controller has `" + tag.key() + "=" + value + "`, so never runs it";
                 why = value == null
                         ? "The controller configured in " + controller.source().path() + " has no `" + tag.key()
                                 + "` tag, so it never runs this job."
                         : "The controller configured in " + controller.source().path() + " has `" + tag.key() + "="
                                 + value + "`, not `" + tag.value() + "`, so it never runs this job.";
             }
-            String message = "Agent tag `" + tag.written() + "` on a kubernetes-plugin step: the controller acquires "
-                    + "a job only when each of its agent tags other than `resource_class` is among the controller's "
-                    + "own tags with the same value; otherwise it logs `job tags do not match expected tags in "
-                    + "configuration, skipping...` and the job waits. " + why + " Remove the tag, or add it to the "
-                    + "controller's `tags`.";
-            reporter.report(tag.node(), message, fix(tag, agents));
+            reporter.report(tag.node(), "Agent tag `" + tag.written() + "` on a kubernetes-plugin step: " + verdict
+                    + ".", "The controller acquires a job only when each of its agent tags other than "
+                    + "`resource_class` is among the controller's own tags with the same value; otherwise it logs "
+                    + "`job tags do not match expected tags in configuration, skipping...` and the job waits. " + why,
+                    fix(tag, agents));
         }
     }
 

@@ -35,12 +35,11 @@ public final class ArgsWithoutCommand implements Rule {
             }
             String runs = step.step().command() == null || step.step().command().text().isBlank()
                     ? "nothing (the step has no command either)" : "the step's command";
-            reporter.report(args.key(), "Container `" + c.name() + "` has `args` but no `command`. The controller "
-                    + "replaces the container's entrypoint with its own bootstrap and builds the script from "
-                    + "`command` (with `args` appended to its last line) only when `command` is set; `args` alone "
-                    + "are ignored and the container runs " + runs + ". Put the program in `command` (e.g. "
-                    + "`command: [buildctl-daemonless.sh]` with the flags in `args`), or move the arguments into the "
-                    + "step's command.", Fix.describe("Add the program as the container's `command`.",
+            reporter.report(args.key(), "Container `" + c.name() + "` has `args` but no `command`, so the "
+                    + "controller ignores the `args`.", "The controller replaces the container's entrypoint with its "
+                    + "own bootstrap and builds the script from `command` (with `args` appended to its last line) only "
+                    + "when `command` is set; `args` alone are ignored and the container runs " + runs + ".",
+                    Fix.describe("Add the program as the container's `command`.",
                     "command:\n  - buildctl-daemonless.sh\nargs:\n  - build\n  - ..."));
         }
     }

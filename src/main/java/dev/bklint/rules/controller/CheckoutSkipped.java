@@ -55,13 +55,13 @@ public final class CheckoutSkipped implements Rule {
                     if (!ControllerFacts.relativePath(dir)) {
                         continue;
                     }
+                    String where = skip.where();
                     reporter.report(inv.valueSpan(local), "`--local context=" + dir + "` reads the checkout, but "
-                            + skip.where() + " makes the controller skip the checkout container: nothing is "
+                            + "this step skips the checkout.", Character.toUpperCase(where.charAt(0))
+                            + where.substring(1) + " makes the controller skip the checkout container: nothing is "
                             + "checked out, and the command runs in `/workspace`, which holds the agent's files "
                             + "(`buildkite-agent`, `build/`, `plugins/`), so the build fails with `failed to read "
-                            + "dockerfile` or builds the wrong files. " + (skip.fromPlugin() ? "Set `skip: false`"
-                            : "Set the plugin's `checkout.skip: false`") + " to check the repository out, or "
-                            + "point the context at files the step does fetch.", fix(skip));
+                            + "dockerfile` or builds the wrong files.", fix(skip));
                 }
             }
         }

@@ -89,9 +89,9 @@ public final class ImageReferenceInvalid implements Rule {
         String image = b.image();
         String who = b.who();
         String problem = image.isEmpty()
-                ? (b.entry() == null ? "C" + who.substring(1) + " has no `image`"
-                        : "C" + who.substring(1) + " has an empty `image`")
-                : "The image `" + image + "` of " + who + " is not a valid image reference";
+                ? (b.entry() == null ? "C" + who.substring(1) + " has no `image`."
+                        : "C" + who.substring(1) + " has an empty `image`.")
+                : "The `image` of " + who + " is not a valid image reference.";
         String lower = lowered(image);
         YMap c = b.container();
         YEntry entry = b.entry();
@@ -101,12 +101,11 @@ public final class ImageReferenceInvalid implements Rule {
                 List.of(YamlEdits.replace(entry.value(), quoteIfNeeded(entry.value(), lower))))
                 : Fix.describe("Give the container a valid image reference.",
                 "image: registry.example.com/team/tool:v1.2.3");
-        reporter.report(at, problem + " (`" + b.error() + "`). The controller parses the image of every podSpec "
-                + "container, init container and sidecar before it applies podSpecPatch or the step's `image:`, "
-                + "and fails the job with " + jobError(b, badInStep) + ". Write a complete lower-case reference "
-                + "such as `moby/buildkit:v0.32.2-rootless`" + (image.isEmpty()
-                ? " (the container needs its own `image` even when a patch or `image:` replaces it)" : "")
-                + ".", fix);
+        reporter.report(at, problem, (image.isEmpty() ? "The reference is empty" : "`" + image + "` does not parse")
+                + " (`" + b.error() + "`). The controller parses the image of every podSpec container, init container "
+                + "and sidecar before it applies podSpecPatch or the step's `image:`, and fails the job with "
+                + jobError(b, badInStep) + (image.isEmpty() ? "; the container needs its own `image` even when a "
+                + "patch or `image:` replaces it." : "."), fix);
     }
 
     /**

@@ -23,11 +23,12 @@ public final class KubernetesPluginVersionSuffix implements Rule {
                 continue;
             }
             String fixed = use.location();
-            reporter.report(use.sourceNode(), "`" + use.source() + "`: the Agent Stack for Kubernetes controller "
-                    + "recognises the plugin only as `" + PluginUse.KUBERNETES + "` with no `#` version, so with `#"
-                    + use.ref() + "` it ignores the podSpec and the job is likely to fail fetching it as an ordinary "
-                    + "plugin. The kubernetes plugin is part of the controller and has no versions: write `" + fixed
-                    + "`.", new Fix("Write `" + fixed + "`.", fixed + ":",
+            reporter.report(use.sourceNode(), "The kubernetes plugin is written with a version, `#" + use.ref()
+                    + "`, so the controller does not recognise it.", "The Agent Stack for Kubernetes controller "
+                    + "recognises the plugin only as `" + PluginUse.KUBERNETES + "` with no `#` version, so with `"
+                    + use.source() + "` it ignores the podSpec and the job is likely to fail fetching it as an "
+                    + "ordinary plugin. The kubernetes plugin is part of the controller and has no versions.",
+                    new Fix("Write `" + fixed + "`.", fixed + ":",
                     List.of(YamlEdits.replace(use.sourceNode(), fixed))));
         }
     }

@@ -21,16 +21,16 @@ public final class PatchContainerUnnamed implements Rule {
             return;
         }
         if (step.plugin() != null && step.plugin().podSpecPatch() != null) {
-            check(reporter, step.plugin().podSpecPatch(), "the plugin's `podSpecPatch`");
+            check(reporter, step.plugin().podSpecPatch(), "the plugin's `podSpecPatch`", "the patch");
         }
         ControllerConfig controller = reporter.options().controller();
         if (controller != null && controller.podSpecPatch() != null) {
-            check(reporter, controller.podSpecPatch(), "the controller's `pod-spec-patch` (in "
+            check(reporter, controller.podSpecPatch(), "the controller's `pod-spec-patch`", "the patch (in "
                     + controller.source().path() + ")");
         }
     }
 
-    private static void check(Reporter reporter, YMap patch, String where) {
+    private static void check(Reporter reporter, YMap patch, String where, String patchIn) {
         for (String list : new String[] {"containers", "initContainers"}) {
             YSeq items = patch.getSeq(list);
             if (items == null) {
@@ -43,12 +43,12 @@ public final class PatchContainerUnnamed implements Rule {
                 }
                 String target = list.equals("containers") ? "container-0" : "sidecar-0";
                 reporter.report(c.entries().isEmpty() ? c : c.entries().get(0).key(), "`" + list + "[" + i
-                        + "]` in " + where + " has no `name`. Patches merge containers by name; the controller "
-                        + "decodes the patch into a PodSpec first, so this one gets an empty name, matches none of "
-                        + "the pod's containers and is added as a new container without a name (and without an "
+                        + "]` in " + where + " has no `name`.", "Patches merge containers by name; the controller "
+                        + "decodes " + patchIn + " into a PodSpec first, so this one gets an empty name, matches none "
+                        + "of the pod's containers and is added as a new container without a name (and without an "
                         + "image, unless it sets one). The API server rejects that pod (`name: Required value`) and "
-                        + "the job fails. Name the container the patch is meant for: the podSpec container's name, "
-                        + "or `container-0` for the controller's default command container.", Fix.describe(
+                        + "the job fails. The controller's default command container is named `container-0`.",
+                        Fix.describe(
                         "Name the container the patch changes.", list + ":\n  - name: " + target + "\n    ..."));
             }
         }

@@ -32,26 +32,26 @@ public final class QueueNotTargeted implements Rule {
         if (polled != null && polled.equals("_default")) {
             return; // this controller polls the cluster's default queue, where the job goes
         }
-        String head = "This kubernetes-plugin step names no queue (no `agents: queue:` on the step or at pipeline "
-                + "level), so Buildkite puts its job on the cluster's default queue.";
-        String message;
+        String headline = "This kubernetes-plugin step names no queue, so Buildkite puts its job on the cluster's "
+                + "default queue.";
+        String head = "Neither the step nor the pipeline sets `agents: queue:`.";
+        String why;
         Fix fix;
         if (polled == null) {
-            message = head + " Only an agent-stack-k8s controller that polls the default queue (one configured "
+            why = head + " Only an agent-stack-k8s controller that polls the default queue (one configured "
                     + "with neither `queue` nor a `queue=` tag, v0.29.0 or later) runs it; if your controller polls a "
                     + "named queue the job waits for another agent, and an ordinary agent fails trying to fetch the "
                     + "kubernetes plugin. Assumed: the controller's configuration was not given (pass "
-                    + "`--controller-config` to check). Name the queue your controller polls.";
+                    + "`--controller-config` to check).";
             fix = Fix.describe("Target the queue your controller polls.", "agents:\n  queue: kubernetes");
         } else {
-            message = head + " The controller configured in " + controller.source().path() + " polls queue `"
+            why = head + " The controller configured in " + controller.source().path() + " polls queue `"
                     + polled + "`, so it will not pick this job up: it waits for another agent, and an ordinary "
-                    + "agent fails trying to fetch the kubernetes plugin. Add `queue: " + polled + "` to the step's "
-                    + "`agents`.";
+                    + "agent fails trying to fetch the kubernetes plugin.";
             fix = new Fix("Target the controller's queue `" + polled + "`.", "agents:\n  queue: " + polled,
                     edits(s, polled));
         }
-        reporter.report(step.plugin().use().sourceNode(), message, fix);
+        reporter.report(step.plugin().use().sourceNode(), headline, why, fix);
     }
 
     private static List<Edit> edits(CommandStep s, String queue) {

@@ -72,10 +72,10 @@ public final class ReadOnlyRootUnmounted implements Rule {
             volumes.append("\n  - name: ").append(name).append("\n    emptyDir: {}");
             mounts.append("\n  - name: ").append(name).append("\n    mountPath: ").append(missing.get(i));
         }
-        reporter.report(ro.value(), "Container `" + c.name() + "` runs the " + daemon.mode().label() + " BuildKit "
-                + "daemon with `readOnlyRootFilesystem: true`, but nothing writable is mounted at "
-                + String.join("; ", reasons) + ". BuildKit cannot create its files there and the build fails before "
-                + "it starts. Mount an emptyDir at each of them (or drop `readOnlyRootFilesystem`).",
+        reporter.report(ro.value(), "Container `" + c.name() + "` runs BuildKit on a read-only root filesystem "
+                + "without the writable mounts it needs.", "Nothing writable is mounted at " + String.join("; ",
+                reasons) + ". The " + daemon.mode().label() + " BuildKit daemon cannot create its files there and the "
+                + "build fails before it starts.",
                 Fix.describe("Mount a writable emptyDir at " + String.join(", ", missing) + ".",
                         volumes.toString() + mounts));
     }

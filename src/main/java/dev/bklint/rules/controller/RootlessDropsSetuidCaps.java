@@ -49,14 +49,13 @@ public final class RootlessDropsSetuidCaps implements Rule {
             return;
         }
         YNode at = item(drop, all ? "ALL" : missing.get(0));
-        String what = all ? "runs with `capabilities.drop: [ALL]`"
-                : "drops " + String.join(" and ", missing) + " in `capabilities.drop`";
         String list = String.join(" and ", missing);
-        reporter.report(at, "Rootless BuildKit in container `" + c.name() + "` " + what + " and does not "
-                + "add " + list + " back. rootlesskit sets up the user namespace with the setuid helpers "
-                + "`newuidmap`/`newgidmap`, which need CAP_SETUID and CAP_SETGID in the container's bounding set; "
-                + "without them the daemon cannot start (`newuidmap: write to uid_map failed: Operation not "
-                + "permitted` or `newuidmap: Could not set caps`). Add " + list + " to `capabilities.add`.",
+        String what = all ? "drops `ALL` capabilities without adding " + list + " back"
+                : "drops " + list + " without adding " + (missing.size() == 1 ? "it" : "them") + " back";
+        reporter.report(at, "Rootless BuildKit in container `" + c.name() + "` " + what + ".", "rootlesskit sets up "
+                + "the user namespace with the setuid helpers `newuidmap`/`newgidmap`, which need CAP_SETUID and "
+                + "CAP_SETGID in the container's bounding set; without them the daemon cannot start (`newuidmap: "
+                + "write to uid_map failed: Operation not permitted` or `newuidmap: Could not set caps`).",
                 fix(caps, missing));
     }
 

@@ -38,11 +38,11 @@ public final class StepCommandRunsTwice implements Rule {
         String all = Quoted.list(names, ", ", " and ");
         for (int i = 1; i < borrowing.size(); i++) {
             PodContainer c = borrowing.get(i);
-            reporter.report(at(c), "Containers " + all + " have no `command` of their own, so the controller "
-                    + "runs the step's command in each of them, one container after another (in podSpec order): "
-                    + "container `" + c.name() + "` runs it " + ordinal(i + 1) + ". Give `" + c.name() + "` its own "
-                    + "`command` (a helper that should run beside the build belongs in the plugin's `sidecars`), or "
-                    + "remove it.", Fix.describe("Give container `" + c.name() + "` its own command, or make it a "
+            reporter.report(at(c), "Container `" + c.name() + "` has no `command` of its own, so it runs the "
+                    + "step's command " + ordinal(i + 1) + ".", "Containers " + all + " have no `command` of their "
+                    + "own, so the controller runs the step's command in each of them, one container after another "
+                    + "(in podSpec order). A helper that should run beside the build belongs in the plugin's "
+                    + "`sidecars`.", Fix.describe("Give container `" + c.name() + "` its own command, or make it a "
                     + "sidecar.", "sidecars:\n  - name: " + c.name() + "\n    image: ..."));
         }
     }

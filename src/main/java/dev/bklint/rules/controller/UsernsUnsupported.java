@@ -34,11 +34,12 @@ public final class UsernsUnsupported implements Rule {
                             + "UserNamespacesStatelessPodsSupport until 1.27; beta off 1.30, beta on 1.33, GA 1.36), "
                             + "so unless the feature gate is enabled on the API server and the kubelets";
             String target = target(reporter);
-            reporter.report(hostUsers.value(), "`hostUsers: false` asks for a pod user namespace, but " + target
-                    + ": " + gate + " the setting is not honoured and the pod runs in the host's user namespace. "
-                    + "In BuildKit's userns mode the `privileged: true` container is then really privileged on the "
-                    + "node. Target Kubernetes 1.33 or newer (or enable " + gateName + "), or use rootless "
-                    + "BuildKit.", Fix.describe("Run on Kubernetes 1.33 or newer, or enable the "
+            reporter.report(hostUsers.value(), "`hostUsers: false` asks for a pod user namespace, which Kubernetes "
+                    + version + (version.below(1, 25) ? " does not have." : " gives only with a feature gate."),
+                    "T" + target.substring(1) + ": " + gate + " the setting is not honoured and the pod runs in the "
+                    + "host's user namespace. In BuildKit's userns mode the `privileged: true` container is then "
+                    + "really privileged on the node. Rootless BuildKit does not need a pod user namespace.",
+                    Fix.describe("Run on Kubernetes 1.33 or newer, or enable the "
                     + gateName + " feature gate.", "hostUsers: false  # needs Kubernetes >= 1.33"));
         }
         for (PodContainer c : pod.allContainers()) {
@@ -47,6 +48,10 @@ public final class UsernsUnsupported implements Rule {
                 continue;
             }
             StringBuilder why = new StringBuilder();
+            String headline = !pod.inUserNamespace()
+                    ? "Container `" + c.name() + "` sets `procMount: Unmasked`, but the pod has no `hostUsers: false`."
+                    : "Container `" + c.name() + "` sets `procMount: Unmasked`, which Kubernetes " + version
+                            + " honours only with a feature gate.";
             if (!pod.inUserNamespace()) {
                 why.append(" The pod does not set `hostUsers: false`, so the API server rejects it (``Invalid value: "
                         + "\"Unmasked\": `hostUsers` must be false to use `Unmasked` ``) and the pod is never created.");
@@ -60,9 +65,8 @@ public final class UsernsUnsupported implements Rule {
             if (why.length() == 0) {
                 continue;
             }
-            reporter.report(procMount.value(), "Container `" + c.name() + "` sets `procMount: Unmasked`." + why
-                    + " Set `hostUsers: false` on the pod and target Kubernetes 1.33 or newer, or remove `procMount` "
-                    + "(rootless BuildKit on Kubernetes runs with `--oci-worker-no-process-sandbox` instead).",
+            reporter.report(procMount.value(), headline, why.substring(1) + " Rootless BuildKit on Kubernetes needs "
+                    + "no `procMount`: it runs with `--oci-worker-no-process-sandbox` instead.",
                     Fix.describe("Run the pod in a user namespace on Kubernetes 1.33 or newer.",
                             "# pod spec\nhostUsers: false"));
         }

@@ -119,11 +119,11 @@ public final class WorkspaceNotWritable implements Rule {
         Long group = gid == null || gid.integer() == null || gid.integer() == 0 ? null : gid.integer();
         String uid = String.valueOf(user.uid());
         String groupValue = group != null ? String.valueOf(group) : uid;
-        reporter.report(inv.flagSpan(flag), write + " writes into the checkout, but container `" + c.name()
-                + "` runs " + user.how() + " and the checkout belongs to root: the controller chowns `/workspace` to the "
-                + "pod's user only when the plugin's `podSpec` sets a pod-level `securityContext.runAsUser` (it "
-                + "reads podSpec before any patch), so the write fails with `permission denied`. Set `runAsUser: "
-                + uid + "` and `runAsGroup: " + groupValue + "` in the podSpec's pod-level securityContext.",
+        reporter.report(inv.flagSpan(flag), write + " in container `" + c.name() + "` writes into the root-owned "
+                + "checkout as uid " + uid + ".", "Container `" + c.name() + "` runs " + user.how() + " and the "
+                + "checkout belongs to root: the controller chowns `/workspace` to the pod's user only when the "
+                + "plugin's `podSpec` sets a pod-level `securityContext.runAsUser` (it reads podSpec before any "
+                + "patch), so the write fails with `permission denied`.",
                 new Fix("Run the whole pod as uid " + uid + " in podSpec, so the checkout is owned by it.",
                         "securityContext:\n  runAsUser: " + uid + "\n  runAsGroup: " + groupValue,
                         edits(step.plugin().podSpec(), uid, groupValue)));

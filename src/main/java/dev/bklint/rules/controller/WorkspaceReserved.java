@@ -22,11 +22,6 @@ import java.util.Set;
  * {@code /workspace} comes before the controller's (or replaces it, from a patch) and shadows it.
  */
 public final class WorkspaceReserved implements Rule {
-    private static final String SHADOWS = " The controller mounts its own workspace volume there in every "
-            + "container it manages and keeps the first mount at a path: this one comes first (or replaces it, in "
-            + "a patch), so `/workspace` no longer holds `tini-static`, `buildkite-agent`, the sockets and the "
-            + "checkout, and the container cannot start the job. Mount the volume somewhere else, e.g. `/cache`.";
-
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
         KubernetesPlugin plugin = step.plugin();
@@ -84,10 +79,11 @@ public final class WorkspaceReserved implements Rule {
             }
             YNode name = map.getScalar("name");
             if (!inPatch) {
-                reporter.report(name, "A pod volume named `" + reserved + "`: the controller adds its own workspace "
-                        + "volume under that name, so the pod has two volumes named `" + reserved + "` and the API "
-                        + "server rejects it (`spec.volumes[...].name: Duplicate value: \"" + reserved + "\"`); the "
-                        + "job fails. Rename the volume (and its mounts).", Fix.describe("Rename the volume.",
+                reporter.report(name, "Pod volume `" + reserved + "` has the name of the controller's own workspace "
+                        + "volume.", "The controller adds its own workspace volume under that name, so the pod has "
+                        + "two volumes named `" + reserved + "` and the API server rejects it "
+                        + "(`spec.volumes[...].name: Duplicate value: \"" + reserved + "\"`); the job fails.",
+                        Fix.describe("Rename the volume.",
                         "volumes:\n  - name: build-scratch\n    emptyDir: {}"));
                 continue;
             }
@@ -100,11 +96,11 @@ public final class WorkspaceReserved implements Rule {
             if (source == null) {
                 continue; // tuning the workspace emptyDir (e.g. medium: Memory) is what a patch may do
             }
-            reporter.report(name, "podSpecPatch volume `" + reserved + "` with `" + source + "`: the patch is "
-                    + "merged into the controller's own workspace volume (an `emptyDir`), which then has two "
-                    + "volume sources and the API server rejects the pod (`may not specify more than 1 volume "
-                    + "type`). Give the volume another name; to change the workspace volume itself, set the "
-                    + "controller's `workspace-volume`.", Fix.describe("Rename the volume.",
+            reporter.report(name, "podSpecPatch volume `" + reserved + "` sets `" + source + "` on the controller's "
+                    + "own workspace volume.", "The patch is merged into the controller's own workspace volume (an "
+                    + "`emptyDir`), which then has two volume sources and the API server rejects the pod (`may not "
+                    + "specify more than 1 volume type`). The workspace volume itself is set by the controller's "
+                    + "`workspace-volume`.", Fix.describe("Rename the volume.",
                     "volumes:\n  - name: build-cache\n    " + source + ": ..."));
         }
     }
@@ -133,17 +129,21 @@ public final class WorkspaceReserved implements Rule {
             }
             YScalar path = mount.getScalar("mountPath");
             if (dropped) {
-                reporter.report(Severity.WARNING, path, "A mount at `/workspace` in the plugin's " + owner + ": the "
-                        + "controller lists its own workspace mount first and keeps the first mount at a path, so "
-                        + "this one is silently dropped and volume `" + mount.string("name") + "` is not mounted "
-                        + "anywhere. Mount it somewhere else, e.g. `/cache`.", Fix.describe(
+                reporter.report(Severity.WARNING, path, "A mount at `/workspace` in the plugin's " + owner + " is "
+                        + "silently dropped.", "The controller lists its own workspace mount first and keeps the "
+                        + "first mount at a path, so volume `" + mount.string("name") + "` is not mounted anywhere.",
+                        Fix.describe(
                         "Mount the volume at another path.", "- name: " + mount.string("name")
                                 + "\n  mountPath: /cache"));
                 continue;
             }
-            reporter.report(path, "A mount at `/workspace` (volume `" + mount.string("name") + "`) in " + owner
-                    + "." + SHADOWS, Fix.describe("Mount the volume at another path.", "- name: "
-                    + mount.string("name") + "\n  mountPath: /cache"));
+            reporter.report(path, "A mount at `/workspace` in " + owner + " hides the controller's workspace.",
+                    "The controller mounts its own workspace volume there in every container it manages and keeps "
+                    + "the first mount at a path: this one, volume `" + mount.string("name") + "`, comes first (or "
+                    + "replaces it, in a patch), so `/workspace` no longer holds `tini-static`, `buildkite-agent`, the "
+                    + "sockets and the checkout, and the container cannot start the job.",
+                    Fix.describe("Mount the volume at another path.", "- name: " + mount.string("name")
+                            + "\n  mountPath: /cache"));
         }
     }
 

@@ -23,8 +23,8 @@ public final class PrivilegedInPodSecurityContext implements Rule {
         }
         var delete = YamlEdits.deleteEntry(entry);
         reporter.report(entry.key(), "`privileged` is written in the pod-level `securityContext`, where Kubernetes "
-                + "has no such field: the controller drops unknown fields silently, so no container is privileged. "
-                + "Move it into the securityContext of the container that needs it.",
+                + "has no such field.", "The controller drops unknown fields silently, so no container is "
+                + "privileged.",
                 new Fix("Move `privileged: " + entry.value() + "` into the container's securityContext.",
                         "containers:\n  - name: <container>\n    securityContext:\n      privileged: true",
                         delete == null ? List.of() : List.of(delete)));

@@ -20,10 +20,10 @@ public final class PrivilegedWithoutEscalation implements Rule {
             if (privileged == null || ape == null || !privileged.isTrue() || !ape.isFalse()) {
                 continue;
             }
-            reporter.report(ape.value(), "Container `" + c.name() + "` sets `privileged: true` and "
-                    + "`allowPrivilegeEscalation: false`; the API server rejects the pod (`cannot set "
+            reporter.report(ape.value(), "Container `" + c.name() + "` sets both `privileged: true` and "
+                    + "`allowPrivilegeEscalation: false`.", "The API server rejects the pod (`cannot set "
                     + "allowPrivilegeEscalation to false and privileged to true`), so the job never starts. A "
-                    + "privileged container can always escalate: remove `allowPrivilegeEscalation: false`.",
+                    + "privileged container can always escalate.",
                     Fixes.remove(ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
         }
     }

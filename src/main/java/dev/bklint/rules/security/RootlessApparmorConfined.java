@@ -34,11 +34,14 @@ public final class RootlessApparmorConfined implements Rule {
                         + c.name() + "`.", List.of("securityContext", "appArmorProfile", "type"), "Unconfined");
         String extra = misnamed == null ? "" : " The annotation `" + misnamed + "` does not count: its key must "
                 + "end with the container's exact name, `" + c.name() + "`.";
+        // The fix names one of the two ways; the why names the other (the field needs 1.30+, older clusters the
+        // annotation).
+        String other = old ? "" : " On clusters older than 1.30, which lack the `appArmorProfile` field, the "
+                + "annotation `" + ANNOTATION + c.name() + ": unconfined` does the same.";
         reporter.report(UnconfinedProfiles.severity(daemon), UnconfinedProfiles.anchor(c, "appArmorProfile"),
-                "Rootless BuildKit in container `" + c.name() + "` runs under the default AppArmor profile, which "
-                + "blocks the mounts it needs on AppArmor hosts (Ubuntu, COS), so rootlesskit fails there." + extra
-                + " Set `appArmorProfile: {type: Unconfined}` in the container's securityContext (Kubernetes 1.30+), "
-                + "or the annotation `" + ANNOTATION + c.name() + ": unconfined` on older clusters.", fix);
+                "Rootless BuildKit in container `" + c.name() + "` runs under the default AppArmor profile.",
+                "On AppArmor hosts (Ubuntu, COS) that profile blocks the mounts it needs, so rootlesskit fails there."
+                + extra + other, fix);
     }
 
     private static boolean namesAContainer(PodContainer c, String name) {

@@ -20,10 +20,9 @@ public final class RootlessNoNewPrivileges implements Rule {
             return;
         }
         reporter.report(ape.value(), "Rootless BuildKit in container `" + c.name() + "` has "
-                + "`allowPrivilegeEscalation: false`, which sets no_new_privs: the setuid `newuidmap`/`newgidmap` "
+                + "`allowPrivilegeEscalation: false`.", "That sets no_new_privs: the setuid `newuidmap`/`newgidmap` "
                 + "that rootlesskit needs then lose their privileges and the daemon cannot start "
-                + "(`newuidmap: Could not set caps`). Remove the setting (rootless BuildKit needs escalation for "
-                + "those two helpers only).",
+                + "(`newuidmap: Could not set caps`). Rootless BuildKit needs escalation for those two helpers only.",
                 Fixes.remove(ape.entry(), "Remove `allowPrivilegeEscalation: false`."));
     }
 }

@@ -38,27 +38,28 @@ public final class RootlessProcessSandbox implements Rule {
         DaemonFlags flags = daemon.flags();
         Span at = flags.span() != null ? flags.span() : daemon.daemon().span();
         boolean viaScript = daemon.daemon().how().equals("buildctl-daemonless.sh");
-        String how = viaScript ? "Set `BUILDKITD_FLAGS=" + DaemonFlags.NO_PROCESS_SANDBOX + "`"
-                + (daemon.step().step() != null ? " and a step `timeout_in_minutes`." : ".")
-                : "Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to buildkitd's arguments.";
         Fix fix = !viaScript ? argsFix(c)
                 : flags.span() == null || "container env".equals(flags.origin())
                 ? Fixes.setEnv(c, "Set `BUILDKITD_FLAGS` to `" + DaemonFlags.NO_PROCESS_SANDBOX + "` in container `"
                         + c.name() + "`.", "BUILDKITD_FLAGS", DaemonFlags.NO_PROCESS_SANDBOX)
                 : Fix.describe("Add `" + DaemonFlags.NO_PROCESS_SANDBOX + "` to `BUILDKITD_FLAGS` where it is set ("
                         + flags.origin() + ").", "BUILDKITD_FLAGS=" + DaemonFlags.NO_PROCESS_SANDBOX);
+        // Without the sandbox a hung process lives until the job's deadline (BK205): a step needs a timeout too.
+        String timeout = viaScript && daemon.step().step() != null ? " Turning the sandbox off calls for a step "
+                + "`timeout_in_minutes` as well (BK205)." : "";
         String noRun = withoutRun(daemon, reporter.project());
         if (noRun != null) {
             reporter.report(Severity.INFO, at, "Rootless BuildKit in container `" + c.name() + "` keeps its process "
-                    + "sandbox, which on Kubernetes makes every `RUN` fail (`mount proc:/proc ... operation not "
-                    + "permitted`); " + noRun + " has no `RUN`, so it cannot bite yet. " + how, fix);
+                    + "sandbox, which breaks `RUN` on Kubernetes.", "Every `RUN` would fail (`mount proc:/proc ... "
+                    + "operation not permitted`); " + noRun + " has no `RUN`, so it cannot bite yet." + timeout,
+                    fix);
             return;
         }
-        reporter.report(at, "Rootless BuildKit in container `" + c.name() + "` keeps its process sandbox: each `RUN` "
-                + "mounts a fresh /proc, which Kubernetes masks, so the first `RUN` fails with `mount proc:/proc "
-                + "(via /proc/self/fd/6), flags: 0xe: operation not permitted` (builds without `RUN` pass, so it "
-                + "breaks late). The original guide's rootless non-privileged mode does this; every upstream "
-                + "Kubernetes rootless example sets `" + DaemonFlags.NO_PROCESS_SANDBOX + "`. " + how, fix);
+        reporter.report(at, "Rootless BuildKit in container `" + c.name() + "` keeps its process sandbox, so the first "
+                + "`RUN` fails.", "Each `RUN` mounts a fresh /proc, which Kubernetes masks: `mount proc:/proc (via "
+                + "/proc/self/fd/6), flags: 0xe: operation not permitted` (builds without `RUN` pass, so it breaks "
+                + "late). The original guide's rootless non-privileged mode does this; every upstream Kubernetes "
+                + "rootless example sets `" + DaemonFlags.NO_PROCESS_SANDBOX + "`." + timeout, fix);
     }
 
     /** The Dockerfile(s) the daemon builds when all are known and none has a RUN, else null. */

@@ -22,11 +22,12 @@ public final class SandboxFlagWithoutRootless implements Rule {
             return;
         }
         reporter.report(daemon.flags().span() != null ? daemon.flags().span() : daemon.daemon().span(),
-                "`" + DaemonFlags.NO_PROCESS_SANDBOX + "` (" + daemon.flags().origin() + ") is set for the rootful "
-                + "daemon in container `" + daemon.name() + "`, which runs as real root outside a user namespace. "
-                + "buildkitd exits with `can't enable NoProcessSandbox without Rootless`, which shows up as `could not "
-                + "connect to unix:///run/buildkit/buildkitd.sock after 10 trials`. Remove the flag (the privileged "
-                + "mode keeps its sandbox), or use the rootless image, or pod `hostUsers: false` (userns mode).",
+                "`" + DaemonFlags.NO_PROCESS_SANDBOX + "` is set for the rootful daemon in container `"
+                + daemon.name() + "`.", "The flag (from " + daemon.flags().origin() + ") reaches a daemon that runs "
+                + "as real root outside a user namespace: buildkitd exits with `can't enable NoProcessSandbox without "
+                + "Rootless`, which shows up as `could not connect to unix:///run/buildkit/buildkitd.sock after 10 "
+                + "trials`. The privileged mode keeps its sandbox; the flag belongs with the rootless image, or with "
+                + "pod `hostUsers: false` (userns mode).",
                 Fix.describe("Remove `" + DaemonFlags.NO_PROCESS_SANDBOX + "` from BUILDKITD_FLAGS.", null));
     }
 }

@@ -24,10 +24,10 @@ public final class SandboxOffWithoutTimeout implements Rule {
             return; // either bounds how long a leaked process can keep the pod alive
         }
         reporter.report(daemon.flags().span() != null ? daemon.flags().span() : daemon.daemon().span(),
-                "`" + DaemonFlags.NO_PROCESS_SANDBOX + "` is set but step `" + step.displayName() + "` has no "
-                + "`timeout_in_minutes`. Without the sandbox BuildKit cannot terminate processes that did not exit "
-                + "(upstream calls the flag discouraged for this), so a hung `RUN` keeps the job and its pod alive "
-                + "until the controller's job deadline (6 hours by default). Add `timeout_in_minutes` to the step.",
+                "Step `" + step.displayName() + "` turns the process sandbox off but has no `timeout_in_minutes`.",
+                "Without the sandbox (`" + DaemonFlags.NO_PROCESS_SANDBOX + "`) BuildKit cannot terminate processes "
+                + "that did not exit (upstream calls the flag discouraged for this), so a hung `RUN` keeps the job and "
+                + "its pod alive until the controller's job deadline (6 hours by default).",
                 new Fix("Add `timeout_in_minutes: 60` to the step.", "timeout_in_minutes: 60",
                         YamlEdits.insertBlock(step.node(), "timeout_in_minutes: 60")));
     }

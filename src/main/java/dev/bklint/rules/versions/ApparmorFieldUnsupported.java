@@ -18,9 +18,9 @@ public final class ApparmorFieldUnsupported implements Rule {
                     ? p.owner().substring(11, p.owner().length() - 1) : "<container>";
             String key = "container.apparmor.security.beta.kubernetes.io/" + container;
             reporter.report(p.entry().key(), "`appArmorProfile` (" + p.owner() + ") needs Kubernetes 1.30 or newer, "
-                    + "but the target is " + version + ": the field is not applied there, so the container keeps the "
-                    + "default AppArmor profile. Use the annotation `" + key + ": unconfined` under the plugin's "
-                    + "`metadata.annotations` (keyed by the exact container name).", Fix.describe(
+                    + "but the target is " + version + ".", "The field is not applied there, so the container keeps "
+                    + "the default AppArmor profile. Older clusters read the annotation instead, keyed by the exact "
+                    + "container name.", Fix.describe(
                     "Use the AppArmor annotation instead.", "metadata:\n  annotations:\n    " + key + ": unconfined"));
         }
     }

@@ -50,15 +50,16 @@ public final class PodSecurityLevel implements Rule {
         }
         if (!violations.isEmpty() && LEVELS.indexOf(needed) > LEVELS.indexOf(allowed)) {
             reporter.report(Severity.ERROR, violations.get(0).node(), "This BuildKit pod needs the `" + needed
-                    + "` Pod Security Standards level" + reasons(violations, baseline.isEmpty() ? "Restricted"
-                    : "Baseline") + ", but the namespace enforces `" + allowed + "`: admission rejects the pod and "
-                    + "the job never starts. Run BuildKit steps in a namespace labelled "
-                    + "`pod-security.kubernetes.io/enforce: " + needed + "` (or exempt it).", fix(needed));
+                    + "` Pod Security Standards level, but the namespace enforces `" + allowed + "`.",
+                    "Admission rejects the pod and the job never starts: " + reasons(violations, baseline.isEmpty()
+                    ? "Restricted" : "Baseline") + ". Exempting the namespace from Pod Security admission also lets "
+                    + "it through.",
+                    fix(needed));
         } else if (baseline.isEmpty() && daemon.mode().isRootless() && !allowed.equals("privileged")) {
             reporter.report(Severity.INFO, c.anchor(), "Container `" + c.name() + "` passes the `" + allowed
-                    + "` Pod Security Standards level as written (no `privileged`, no Unconfined seccomp or AppArmor "
-                    + "profile), so admission accepts it; rootless BuildKit then runs under the node's default "
-                    + "profiles, which may block it (BK202, BK203).", null);
+                    + "` Pod Security Standards level as written.", "It has no `privileged` and no Unconfined "
+                    + "seccomp or AppArmor profile, so admission accepts it; rootless BuildKit then runs under the "
+                    + "node's default profiles, which may block it (BK202, BK203).", null);
         }
     }
 
@@ -67,7 +68,7 @@ public final class PodSecurityLevel implements Rule {
         for (Violation v : violations) {
             what.add(v.what());
         }
-        return " (" + Quoted.list(what, ", ", ", ") + (what.size() == 1 ? " violates " : " violate ") + level + ")";
+        return Quoted.list(what, ", ", ", ") + (what.size() == 1 ? " violates " : " violate ") + level;
     }
 
     private static Fix fix(String level) {

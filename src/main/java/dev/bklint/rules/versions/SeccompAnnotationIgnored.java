@@ -14,6 +14,8 @@ import dev.bklint.yaml.YMap;
  * they keep working there; 1.27 removed that copy (kubernetes/kubernetes#114947) and with it the last effect.
  */
 public final class SeccompAnnotationIgnored implements Rule {
+    private static final String CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
+
     @Override
     public void visitStep(StepAnalysis step, Reporter reporter) {
         var version = reporter.options().kubernetesVersion();
@@ -24,7 +26,7 @@ public final class SeccompAnnotationIgnored implements Rule {
         for (YEntry e : annotations.entries()) {
             String key = e.keyText();
             if (key == null || !(key.equals("seccomp.security.alpha.kubernetes.io/pod")
-                    || key.startsWith("container.seccomp.security.alpha.kubernetes.io/"))) {
+                    || key.startsWith(CONTAINER))) {
                 continue;
             }
             String value = e.value().asScalar() == null ? "" : e.value().asScalar().value();
@@ -32,14 +34,16 @@ public final class SeccompAnnotationIgnored implements Rule {
                     : "RuntimeDefault";
             String target = "target " + version + (reporter.options().versionAssumed() ? ", assumed" : "");
             boolean copied = version.below(1, 27);
+            String whose = key.startsWith(CONTAINER) ? "The seccomp annotation for container `"
+                    + key.substring(CONTAINER.length()) + "`" : "The pod's seccomp annotation";
             reporter.report(copied ? Severity.WARNING : Severity.ERROR, e.key(), copied
-                    ? "The annotation `" + key + "` still works on 1.25-1.26 (" + target + ") only because the API "
-                    + "server copies it into the `seccompProfile` field when the pod is created; the kubelet ignores "
-                    + "the annotation itself, and Kubernetes 1.27 removed the copy, so this seccomp setting stops "
-                    + "working on upgrade. Use the `seccompProfile` field in the securityContext instead."
-                    : "The annotation `" + key + "` has no effect from Kubernetes 1.27 (" + target + "): the kubelet "
-                    + "ignores it from 1.25, and 1.27 removed the API server's copy into the `seccompProfile` field. "
-                    + "Use the field in the securityContext instead.",
+                    ? whose + " stops working on Kubernetes 1.27."
+                    : whose + " has no effect from Kubernetes 1.27 (" + target + ").", copied
+                    ? "`" + key + "` still works on 1.25-1.26 (" + target + ") only because the API server copies it "
+                    + "into the `seccompProfile` field when the pod is created; the kubelet ignores the annotation "
+                    + "itself, and Kubernetes 1.27 removed the copy, so this seccomp setting stops working on upgrade."
+                    : "The kubelet ignores `" + key + "` from 1.25, and 1.27 removed the API server's copy into the "
+                    + "`seccompProfile` field.",
                     Fix.describe("Use `seccompProfile: {type: " + type + "}` in the securityContext.",
                             "securityContext:\n  seccompProfile:\n    type: " + type));
         }

@@ -18,9 +18,9 @@ public final class SeccompFieldUnsupported implements Rule {
             String key = name == null ? "seccomp.security.alpha.kubernetes.io/pod"
                     : "container.seccomp.security.alpha.kubernetes.io/" + name;
             reporter.report(p.entry().key(), "`seccompProfile` (" + p.owner() + ") needs Kubernetes 1.19 or newer, "
-                    + "but the target is " + version + ": the field is not applied there, so the profile stays the "
-                    + "runtime's. On " + version + " use the annotation `" + key + ": unconfined` under the plugin's "
-                    + "`metadata.annotations`.", Fix.describe("Use the seccomp annotation instead.",
+                    + "but the target is " + version + ".", "The field is not applied there, so the profile stays the "
+                    + "runtime's; on " + version + " the annotation `" + key + "` sets it.",
+                    Fix.describe("Use the seccomp annotation instead.",
                     "metadata:\n  annotations:\n    " + key + ": unconfined"));
         }
     }

@@ -26,8 +26,8 @@ class CheckoutSkippedTest {
                 + "                securityContext: {privileged: true}\n";
         List<Finding> found = RuleFindings.of("BK607", yaml);
         assertEquals(1, found.size());
-        String m = found.get(0).message();
-        assertTrue(m.contains("the command runs in `/workspace`, which holds the agent's files"), m);
+        String m = found.get(0).message() + "\n" + found.get(0).why();
+        assertTrue(found.get(0).why().contains("the command runs in `/workspace`, which holds the agent's files"), m);
         assertFalse(m.contains("empty directory"), m);
     }
 }

@@ -26,8 +26,9 @@ class ImageReferenceInvalidTest {
     void oneBadImageIsQuotedWithItsContainer() {
         List<Finding> found = bk613("              - image: buildkite/agent:latest plus some extra junk\n");
         assertEquals(1, found.size());
-        String m = found.get(0).message();
-        assertTrue(m.contains("`invalid reference format \"buildkite/agent:latest plus some extra junk\" for container "
+        String m = found.get(0).message() + "\n" + found.get(0).why();
+        assertTrue(found.get(0).why().contains("`invalid reference format \"buildkite/agent:latest plus some extra "
+                + "junk\" for container "
                 + "\"container-0\"`"), m);
         assertTrue(!m.contains("invalid image references"), m);
     }
@@ -38,7 +39,7 @@ class ImageReferenceInvalidTest {
                 + "              - name: b\n                image: \"\"\n");
         assertEquals(2, found.size());
         for (Finding f : found) {
-            assertTrue(f.message().contains("`invalid image references` and a table of all 2 of them"), f.message());
+            assertTrue(f.why().contains("`invalid image references` and a table of all 2 of them"), f.why());
         }
     }
 }

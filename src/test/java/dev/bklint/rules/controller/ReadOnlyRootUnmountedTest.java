@@ -48,9 +48,9 @@ class ReadOnlyRootUnmountedTest {
     void aParentMountHidesTmpdir() {
         List<Finding> found = bk611("");
         assertEquals(1, found.size());
-        String m = found.get(0).message();
-        assertTrue(m.contains("`/home/user/.local/tmp` for rootlesskit's temporary state"), m);
-        assertTrue(m.contains("the volume at `/home/user/.local` starts empty and hides it"), m);
+        String m = found.get(0).message() + "\n" + found.get(0).why();
+        assertTrue(found.get(0).why().contains("`/home/user/.local/tmp` for rootlesskit's temporary state"), m);
+        assertTrue(found.get(0).why().contains("the volume at `/home/user/.local` starts empty and hides it"), m);
         assertTrue(!m.contains("/home/user/.local/share/buildkit"), "buildkitd creates its state dir: " + m);
         assertTrue(found.get(0).fix().snippet().contains("mountPath: /home/user/.local/tmp"));
     }

@@ -36,7 +36,8 @@ class UsernsUnsupportedTest {
     void before128TheGateIsUserNamespacesStatelessPodsSupport() {
         for (int minor : new int[] {25, 27}) {
             Finding f = bk612(minor);
-            assertTrue(f.message().contains("(or enable UserNamespacesStatelessPodsSupport)"), f.message());
+            assertTrue(f.why().contains("the UserNamespacesStatelessPodsSupport feature gate is off by default"),
+                    f.why());
             assertTrue(f.fix().description().contains("UserNamespacesStatelessPodsSupport"), f.fix().description());
         }
     }
@@ -44,7 +45,7 @@ class UsernsUnsupportedTest {
     @Test
     void from128TheGateIsUserNamespacesSupport() {
         Finding f = bk612(28);
-        assertTrue(f.message().contains("(or enable UserNamespacesSupport)"), f.message());
+        assertTrue(f.why().contains("the UserNamespacesSupport feature gate is off by default"), f.why());
         assertFalse(f.fix().description().contains("StatelessPods"), f.fix().description());
     }
 }

@@ -41,8 +41,8 @@ class SeccompAnnotationIgnoredTest {
             List<Finding> found = bk503(minor);
             assertEquals(1, found.size());
             assertEquals(Severity.WARNING, found.get(0).severity());
-            assertTrue(found.get(0).message().contains("copies it into the `seccompProfile` field"),
-                    found.get(0).message());
+            assertTrue(found.get(0).message().contains("stops working on Kubernetes 1.27"), found.get(0).message());
+            assertTrue(found.get(0).why().contains("copies it into the `seccompProfile` field"), found.get(0).why());
         }
     }
 
