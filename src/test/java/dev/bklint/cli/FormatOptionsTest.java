@@ -67,7 +67,7 @@ class FormatOptionsTest {
         for (JSONObject f : findings(FIRES)) {
             expected.append(FIRES).append(':').append(f.getInt("line")).append(':').append(f.getInt("column"))
                     .append(": ").append(f.getString("severity")).append(": ")
-                    .append(f.getString("message").replace('\n', ' ')).append(" [").append(f.getString("rule"))
+                    .append(text(f).replace('\n', ' ')).append(" [").append(f.getString("rule"))
                     .append("]\n");
         }
         Run run = Fixtures.run("--format", "gnu", FIRES);
@@ -94,7 +94,7 @@ class FormatOptionsTest {
                 expected.append(",endLine=").append(f.getInt("endLine"));
             }
             expected.append(",title=").append(f.getString("rule")).append(' ').append(f.getString("name"))
-                    .append("::").append(f.getString("message").replace("%", "%25").replace("\n", "%0A"))
+                    .append("::").append(text(f).replace("%", "%25").replace("\n", "%0A"))
                     .append('\n');
         }
         Run run = Fixtures.run("--format=github", FIRES);
@@ -263,5 +263,12 @@ class FormatOptionsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+    }
+
+    /** The one text of a finding in single-message formats: the headline, then the why (as Finding.text()). */
+    private static String text(JSONObject f) {
+        String message = f.getString("message");
+        String why = f.optString("why", "");
+        return why.isEmpty() ? message : message + (message.endsWith(".") ? " " : ". ") + why;
     }
 }

@@ -261,7 +261,7 @@ class PluginSchemaTest {
                         runAsNonRoot: true
                 """), "BK004");
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).message().contains("Did you mean `securityContext`?"), f.get(0).message());
+        assertEquals("Rename `securityContex` to `securityContext`.", f.get(0).fix().description());
         assertEquals("securityContext", f.get(0).fix().edits().get(0).text());
         assertEquals(span(9, 17, 9, 31), f.get(0).fix().edits().get(0).range());
     }
@@ -278,7 +278,7 @@ class PluginSchemaTest {
                           mountPath: /x
                 """), "BK004");
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).message().contains("a container's mounts go under `volumeMounts`"), f.get(0).message());
+        assertTrue(f.get(0).why().contains("a container's mounts go under `volumeMounts`"), f.get(0).why());
         assertEquals(List.of(), f.get(0).fix().edits());
     }
 
@@ -314,7 +314,8 @@ class PluginSchemaTest {
                       add: [SYS_ADMIN]
                 """), "BK004", "BK207");
         assertEquals(List.of("BK207:7", "BK004:8"), f.stream().map(x -> x.rule() + ":" + x.span().line()).toList());
-        assertTrue(f.get(1).message().contains("It goes into a container's `securityContext`"), f.get(1).message());
+        assertTrue(f.get(1).fix().description().contains(" into a container's `securityContext`"),
+                f.get(1).fix().description());
     }
 
     @Test
@@ -326,8 +327,8 @@ class PluginSchemaTest {
                       runAsUser: 1000
                 """), "BK004");
         assertEquals(1, f.size(), f.toString());
-        assertTrue(f.get(0).message().endsWith("It goes under the container's `securityContext`."),
-                f.get(0).message());
+        assertEquals("`podSpec.containers[0]` is a Container, which has no field `runAsUser`.", f.get(0).message());
+        assertTrue(f.get(0).why().contains("this setting is lost"), f.get(0).why());
         assertEquals("Move `runAsUser` under the container's `securityContext`.", f.get(0).fix().description());
         assertEquals(List.of(), f.get(0).fix().edits());
     }

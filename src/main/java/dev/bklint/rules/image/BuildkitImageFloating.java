@@ -6,6 +6,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 
@@ -21,9 +22,10 @@ public final class BuildkitImageFloating implements Rule {
             String pinned = image.repository() + ":v0.32.2" + (image.isRootlessTag() ? "-rootless" : "");
             var node = bc.container().image();
             String tag = image.tag() == null ? "no tag (so `latest`)" : "the moving tag `" + image.tag() + "`";
-            reporter.report(node, "`" + image.text() + "` has " + tag + ": each pull may bring a different BuildKit, "
-                    + "so a build can break without any change of yours (`master-rootless` once shipped a broken "
-                    + "image, moby/buildkit#6457). Pin a release such as `" + pinned + "`, or a digest.",
+            reporter.report(node, Headline.first("`" + image.text() + "` has " + tag + ".",
+                    "This BuildKit image has " + tag + "."), "Each pull may bring a different BuildKit, so a build "
+                    + "can break without any change of yours (`master-rootless` once shipped a broken image, "
+                    + "moby/buildkit#6457). A digest pins it too.",
                     new Fix("Pin `" + pinned + "`.", "image: " + pinned,
                             List.of(YamlEdits.replace(node, pinned))));
         }

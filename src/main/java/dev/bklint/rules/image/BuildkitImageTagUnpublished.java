@@ -7,6 +7,7 @@ import dev.bklint.report.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,17 +33,17 @@ public final class BuildkitImageTagUnpublished implements Rule {
             var node = bc.container().image();
             if (image.tag().equals("latest-rootless")) {
                 String fixed = image.repository() + ":v0.32.2-rootless";
-                reporter.report(node, "`moby/buildkit:latest-rootless` is not a tag BuildKit publishes (the Buildkite "
-                        + "guide used it until January 2026): upstream's moving rootless tag is `rootless`, and releases are "
-                        + "`vX.Y.Z-rootless`. No upstream build produces it, so the pull is likely to fail (ErrImagePull) or to "
-                        + "fetch a stale image. Pin a release: `"
-                        + fixed + "`.", new Fix("Use `" + fixed + "`.", "image: " + fixed,
+                reporter.report(node, "`moby/buildkit:latest-rootless` is not a tag BuildKit publishes.", "The "
+                        + "Buildkite guide used it until January 2026; upstream's moving rootless tag is `rootless`, and "
+                        + "releases are `vX.Y.Z-rootless`. No upstream build produces it, so the pull is likely to fail "
+                        + "(ErrImagePull) or to fetch a stale image.", new Fix("Use `" + fixed + "`.", "image: " + fixed,
                         List.of(YamlEdits.replace(node, fixed))));
             } else {
-                reporter.report(Severity.WARNING, node, "`" + image.tag() + "` is not in the scheme of tags BuildKit "
-                        + "publishes (`vX.Y.Z`, `vX.Y.Z-rootless`, `vX.Y.Z-ubuntu`, `latest`, `rootless`, `master`, "
-                        + "`nightly`, `buildx-stable-1`, `buildx-stable-1-rootless`, `buildx-stable-1-gpu`), so the pull may fail or fetch something unexpected. Use a "
-                        + "release tag such as `v0.32.2` or `v0.32.2-rootless`.", Fix.describe(
+                reporter.report(Severity.WARNING, node, Headline.first("`" + image.tag() + "` is not in the scheme "
+                        + "of tags BuildKit publishes.", "This tag is not in the scheme of tags BuildKit publishes."),
+                        "BuildKit publishes `vX.Y.Z`, `vX.Y.Z-rootless`, `vX.Y.Z-ubuntu`, `latest`, `rootless`, "
+                        + "`master`, `nightly`, `buildx-stable-1`, `buildx-stable-1-rootless` and "
+                        + "`buildx-stable-1-gpu`, so the pull may fail or fetch something unexpected.", Fix.describe(
                         "Use a published tag.", "image: " + image.repository() + ":v0.32.2-rootless"));
             }
         }

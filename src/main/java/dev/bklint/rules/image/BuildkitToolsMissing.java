@@ -11,6 +11,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.source.Span;
 import java.util.Set;
 
@@ -44,29 +45,34 @@ public final class BuildkitToolsMissing implements Rule {
         ImageRef image = c.imageRef();
         if (c.replacedImage() != null && image != null && !ImageFlavor.looksLikeBuildkit(image)
                 && ImageFlavor.looksLikeBuildkit(ImageRef.parse(c.replacedImage().value()))) {
-            reporter.report(c.image(), c.imageSource().description().substring(0, 1).toUpperCase()
-                    + c.imageSource().description().substring(1) + " `" + image.text() + "` replaces the image of "
-                    + "every command container, so container `" + c.name() + "` runs it instead of `"
-                    + c.replacedImage().value() + "` (line " + c.replacedImage().span().line() + "), and " + cmd
-                    + " is not found there. Remove this `image:` from the BuildKit step, or set it to the BuildKit "
-                    + "image.", Fix.describe("Remove the `image:` attribute or set it to `" + c.replacedImage().value()
+            String source = c.imageSource().description().substring(0, 1).toUpperCase()
+                    + c.imageSource().description().substring(1);
+            reporter.report(c.image(), Headline.first(source + " `" + image.text() + "` replaces the BuildKit image "
+                    + "of container `" + c.name() + "`.", source + " replaces the BuildKit image of container `"
+                    + c.name() + "`.", source + " replaces the BuildKit image of a container."), "It replaces the "
+                    + "image of every command container, so container `" + c.name() + "` runs `" + image.text()
+                    + "` instead of `" + c.replacedImage().value() + "` (line " + c.replacedImage().span().line()
+                    + "), and " + cmd + " is not found there.", Fix.describe("Remove the `image:` attribute or set it to `" + c.replacedImage().value()
                     + "`.", "image: " + c.replacedImage().value()));
             return;
         }
         if (c.imageSource() == ImageSource.CONTROLLER_DEFAULT) {
             Span at = bc.script().span(tool.start(), tool.end());
-            reporter.report(at, cmd + " runs in the controller's default container `" + c.name() + "`, whose image "
-                    + "is the Buildkite agent image, which has no BuildKit tools: the step fails with `command not "
-                    + "found`. Give the step a podSpec container with a BuildKit image (`moby/buildkit:v0.32.2-rootless` "
-                    + "or `moby/buildkit:v0.32.2`).", Fix.describe("Add a podSpec container with a BuildKit image.",
+            reporter.report(at, Headline.first(cmd + " runs in the controller's default container `" + c.name()
+                    + "`, which has no BuildKit tools.", cmd + " runs in the controller's default container, which "
+                    + "has no BuildKit tools."), "That container's image is the Buildkite agent image, which has no "
+                    + "BuildKit tools: the step fails with `command not found`. Either BuildKit image has them "
+                    + "(`moby/buildkit:v0.32.2-rootless` or `moby/buildkit:v0.32.2`).", Fix.describe("Add a podSpec container with a BuildKit image.",
                     "podSpec:\n  containers:\n    - name: buildkit\n      image: moby/buildkit:v0.32.2-rootless"));
             return;
         }
         if (image != null && isBaseImage(image)) {
-            reporter.report(c.image(), cmd + " runs in container `" + c.name() + "` with image `" + image.text()
-                    + "` (" + c.imageSource().description() + "), which does not ship BuildKit's tools, so the step "
-                    + "fails with `command not found`. Use `moby/buildkit:v0.32.2-rootless` (or `moby/buildkit:v0.32.2`) "
-                    + "for this container.", Fix.describe("Use a BuildKit image.",
+            reporter.report(c.image(), Headline.first(cmd + " runs in container `" + c.name() + "` with image `"
+                    + image.text() + "`, which has no BuildKit tools.", cmd + " runs in container `" + c.name()
+                    + "`, whose image has no BuildKit tools.", cmd + " runs in a container whose image has no "
+                    + "BuildKit tools."), "`" + image.text() + "` (" + c.imageSource().description() + ") does not "
+                    + "ship BuildKit's tools, so the step fails with `command not found`. Either BuildKit image has "
+                    + "them (`moby/buildkit:v0.32.2-rootless` or `moby/buildkit:v0.32.2`).", Fix.describe("Use a BuildKit image.",
                     "image: moby/buildkit:v0.32.2-rootless"));
         }
     }

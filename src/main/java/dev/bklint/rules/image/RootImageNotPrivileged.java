@@ -7,6 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.yaml.YNode;
 import java.util.List;
 
@@ -28,10 +29,11 @@ public final class RootImageNotPrivileged implements Rule {
                 ? " Upstream's user-namespace mode (pod `hostUsers: false`) still sets `privileged: true` on the "
                   + "container; inside the user namespace it is not really privileged."
                 : "";
-        reporter.report(at, "Container `" + c.name() + "` runs the rootful image `" + c.image().value()
-                + "`, which starts buildkitd as root and needs `privileged: true` to mount filesystems and create "
-                + "namespaces; without it the build fails." + mode + " Set `securityContext.privileged: true`, or "
-                + "use the rootless image (`moby/buildkit:v0.32.2-rootless`) with its settings.",
+        reporter.report(at, Headline.first("Container `" + c.name() + "` runs the rootful image `" + c.image().value()
+                + "` without `privileged: true`.", "Container `" + c.name() + "` runs the rootful BuildKit image "
+                + "without `privileged: true`."), "The rootful image starts buildkitd as root and needs "
+                + "`privileged: true` to mount filesystems and create namespaces; without it the build fails." + mode
+                + " The alternative is the rootless image (`moby/buildkit:v0.32.2-rootless`) with its settings.",
                 Fixes.setInContainer(c, "Set `privileged: true` in container `" + c.name() + "`'s securityContext.",
                         List.of("securityContext", "privileged"), "true"));
     }

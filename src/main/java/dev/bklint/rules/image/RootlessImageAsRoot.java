@@ -7,6 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 
@@ -22,10 +23,11 @@ public final class RootlessImageAsRoot implements Rule {
         if (user == null || user.integer() == null || user.integer() != 0) {
             return;
         }
-        reporter.report(user.value(), "Container `" + c.name() + "` runs the rootless image `" + c.image().value()
-                + "` as uid 0 (" + user.where() + "). `buildctl-daemonless.sh` then takes its root path and starts "
-                + "buildkitd without rootlesskit and without privileges, which fails with mount errors "
-                + "(`operation not permitted`). The rootless image is built for uid 1000: set `runAsUser: 1000`.",
+        reporter.report(user.value(), Headline.first("Container `" + c.name() + "` runs the rootless image `"
+                + c.image().value() + "` as uid 0 (" + user.where() + ").", "Container `" + c.name() + "` runs the "
+                + "rootless BuildKit image as uid 0 (" + user.where() + ")."), "`buildctl-daemonless.sh` then takes "
+                + "its root path and starts buildkitd without rootlesskit and without privileges, which fails with "
+                + "mount errors (`operation not permitted`). The rootless image is built for uid 1000.",
                 new Fix("Set `runAsUser: 1000`.", "runAsUser: 1000",
                         List.of(YamlEdits.replace(user.value(), "1000"))));
     }

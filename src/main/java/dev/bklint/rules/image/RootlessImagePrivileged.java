@@ -7,6 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.rules.yaml.Headline;
 
 /** BK102: the rootless image does not need {@code privileged: true}; upstream calls it "almost safe", but it is still privileged. */
 public final class RootlessImagePrivileged implements Rule {
@@ -20,12 +21,13 @@ public final class RootlessImagePrivileged implements Rule {
         if (privileged == null || !privileged.isTrue()) {
             return;
         }
-        reporter.report(privileged.value(), "Container `" + c.name() + "` runs the rootless image `"
-                + c.image().value() + "` with `privileged: true`. Upstream calls this \"almost safe for rootless\", but it is still a "
-                + "privileged container: it gets every capability and host device and fails the Baseline Pod "
-                + "Security Standard, while rootless BuildKit needs only Unconfined seccomp and AppArmor and the "
-                + "`--oci-worker-no-process-sandbox` flag. Remove `privileged: true` (or use the rootful image if you mean to "
-                + "run privileged).",
+        reporter.report(privileged.value(), Headline.first("Container `" + c.name() + "` runs the rootless image `"
+                + c.image().value() + "` with `privileged: true`.", "Container `" + c.name() + "` runs the rootless "
+                + "BuildKit image with `privileged: true`."), "Upstream calls this \"almost safe for rootless\", but "
+                + "it is still a privileged container: it gets every capability and host device and fails the "
+                + "Baseline Pod Security Standard, while rootless BuildKit needs only Unconfined seccomp and AppArmor "
+                + "and the `--oci-worker-no-process-sandbox` flag. If you mean to run privileged, use the rootful "
+                + "image.",
                 Fixes.remove(privileged.entry(), "Remove `privileged: true`."));
     }
 }

@@ -7,6 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import dev.bklint.rules.yaml.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 
@@ -24,12 +25,13 @@ public final class RootlessUidGidNot1000 implements Rule {
             if (id == null || id == 1000 || field.equals("runAsUser") && id == 0) {
                 continue; // uid 0 is BK104's
             }
-            reporter.report(s.value(), "Container `" + c.name() + "` runs the rootless image `" + c.image().value()
-                    + "` with `" + field + ": " + id + "` (" + s.where() + "). The image is built for user `user`, "
-                    + "uid/gid 1000: `/etc/subuid` and `/etc/subgid`, `/home/user` and `/run/user/1000` belong to it, "
-                    + "so rootlesskit or newuidmap fails (for example `No subuid ranges found for user …`) or the daemon "
-                    + "hits permission denied. Upstream's Kubernetes examples: \"To change UID/GID, you need to "
-                    + "rebuild the image\". Set `" + field + ": 1000`.",
+            reporter.report(s.value(), Headline.first("Container `" + c.name() + "` runs the rootless image `"
+                    + c.image().value() + "` with `" + field + ": " + id + "` (" + s.where() + ").", "Container `"
+                    + c.name() + "` runs the rootless image with `" + field + ": " + id + "` (" + s.where() + ")."),
+                    "The image is built for user `user`, uid/gid 1000: `/etc/subuid` and `/etc/subgid`, `/home/user` "
+                    + "and `/run/user/1000` belong to it, so rootlesskit or newuidmap fails (for example `No subuid "
+                    + "ranges found for user …`) or the daemon hits permission denied. Upstream's Kubernetes "
+                    + "examples: \"To change UID/GID, you need to rebuild the image\".",
                     new Fix("Set `" + field + ": 1000`.", field + ": 1000",
                             List.of(YamlEdits.replace(s.value(), "1000"))));
         }

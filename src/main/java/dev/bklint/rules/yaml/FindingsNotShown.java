@@ -25,13 +25,13 @@ public final class FindingsNotShown implements Rule {
         }
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.ROOT);
         int hidden = notShown.size();
-        String message = n.format(hidden) + (hidden == 1 ? " more finding in this file is" : " more findings in this "
-                + "file are") + " not shown ("
+        String headline = n.format(hidden) + (hidden == 1 ? " more finding in this file is" : " more findings in "
+                + "this file are") + " not shown ("
                 + count(n, counts.get(Severity.ERROR), "error") + ", " + count(n, counts.get(Severity.WARNING),
-                "warning") + ", " + n.format(counts.getOrDefault(Severity.INFO, 0)) + " info): bklint reports the "
-                + "first " + n.format(limit) + " of a file. Fix those, or switch off a rule that reports one problem "
-                + "many times, to see the rest.";
-        reporter.report(worst, notShown.get(0).span(), message, null);
+                "warning") + ", " + n.format(counts.getOrDefault(Severity.INFO, 0)) + " info).";
+        String why = "bklint reports the first " + n.format(limit) + " of a file. Fix those, or switch off a rule "
+                + "that reports one problem many times, to see the rest.";
+        reporter.report(worst, notShown.get(0).span(), headline, why, null);
     }
 
     private static String count(NumberFormat n, Integer count, String noun) {

@@ -12,9 +12,11 @@ public final class SuppressionWithoutReason implements Rule {
     public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
         for (Suppressions.Suppression s : suppressions.all()) {
             if (s.reason().isEmpty()) {
-                reporter.report(s.comment(), "This `bklint-ignore` for " + Quoted.list(s.rules(), ", ", ", ")
-                        + " gives no reason. Say why the finding does not apply here, after the rule ids, so that "
-                        + "the next reader can tell whether it still holds.", Fix.describe("Add a reason.",
+                reporter.report(s.comment(), Headline.first("This `bklint-ignore` for "
+                        + Quoted.list(s.rules(), ", ", ", ") + " gives no reason.",
+                        "This `bklint-ignore` gives no reason."), "Unless it says, after the rule ids, why the "
+                        + "finding does not apply here, the next reader cannot tell whether it still holds.",
+                        Fix.describe("Add a reason.",
                         "# bklint-ignore " + String.join(",", s.rules()) + " <why this does not apply here>"));
             }
         }

@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  * is not reported.
  */
 public final class UnknownKey implements Rule {
-    /** A key that is right somewhere else: where it belongs, the fix, or the key to write here instead. */
+    /**
+     * A key that is right somewhere else: why (null when the fix, which says where it belongs, is all there is to
+     * say), the fix, or the key to write here instead.
+     */
     private record Hint(String advice, String fix, String rename) {
     }
 
@@ -94,19 +97,19 @@ public final class UnknownKey implements Rule {
 
     private void report(SchemaViolation v, Reporter reporter, KeysIgnoringCase keys) {
         String key = v.key().isEmpty() ? "\"\"" : Quoted.clip(v.key());
-        String where = v.path().isEmpty() ? "The kubernetes plugin has no field `" + key + "`"
-                : "`" + v.path() + "` is " + article(v.owner()) + " " + v.owner() + ", which has no field `" + key
-                        + "`";
-        String message = where + ": the controller drops unknown keys without a word, so this setting is lost.";
+        String headline = v.path().isEmpty() ? "The kubernetes plugin has no field `" + key + "`."
+                : Headline.first("`" + v.path() + "` is " + article(v.owner()) + " " + v.owner()
+                        + ", which has no field `" + key + "`.", "`" + v.path() + "` has no field `" + key + "`.",
+                        "This " + v.owner() + " has no field `" + key + "`.");
+        String why = "The controller drops unknown keys without a word, so this setting is lost.";
         Hint hint = hint(v.owner(), key);
         List<String> suggestions = hint != null && hint.rename() != null ? List.of(hint.rename())
                 : hint != null ? List.of() : Suggestions.nearest(key, v.validKeys());
-        if (hint != null) {
-            message += " " + hint.advice();
-        } else if (!suggestions.isEmpty()) {
-            message += " Did you mean " + orList(suggestions) + "?";
+        if (hint != null && hint.advice() != null) {
+            why += " " + hint.advice();
         }
-        reporter.report(v.node(), message, fix(v, hint, suggestions, keys));
+        // "Did you mean" and "It goes under ..." are the fix's rename or move, printed below.
+        reporter.report(v.node(), headline, why, fix(v, hint, suggestions, keys));
     }
 
     private static Fix fix(SchemaViolation v, Hint hint, List<String> suggestions, KeysIgnoringCase keys) {
@@ -258,6 +261,6 @@ public final class UnknownKey implements Rule {
     }
 
     private static Hint move(String key, String place) {
-        return new Hint("It goes " + place + ".", "Move `" + key + "` " + place + ".", null);
+        return new Hint(null, "Move `" + key + "` " + place + ".", null);
     }
 }

@@ -12,11 +12,12 @@ public final class UnusedSuppression implements Rule {
     public void visitSuppressions(Suppressions suppressions, Reporter reporter) {
         for (Suppressions.Suppression s : suppressions.all()) {
             if (!s.used() && anyRan(s, reporter)) {
-                reporter.report(s.comment(), "This `bklint-ignore` for " + Quoted.list(s.rules(), ", ", ", ")
-                        + " suppresses nothing" + (s.scope() == null ? " in this file" : " on the node below it")
-                        + ": the finding it was written for is gone (or the rule id or placement is wrong). Remove the "
-                        + "comment, so that it does not hide a future finding.", Fix.describe("Remove the comment.",
-                        null));
+                String where = s.scope() == null ? " in this file." : " on the node below it.";
+                reporter.report(s.comment(), Headline.first("This `bklint-ignore` for "
+                        + Quoted.list(s.rules(), ", ", ", ") + " suppresses nothing" + where,
+                        "This `bklint-ignore` suppresses nothing" + where), "The finding it was written for is gone "
+                        + "(or the rule id or placement is wrong), and the comment would hide a future finding.",
+                        Fix.describe("Remove the comment.", null));
             }
         }
     }

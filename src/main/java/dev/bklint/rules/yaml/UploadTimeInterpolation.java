@@ -506,30 +506,34 @@ public final class UploadTimeInterpolation implements Rule {
         String escaped = "$" + written;
         boolean shell = isShell(o.place().field());
         if (t.kind() == Kind.MALFORMED) {
-            reporter.report(Severity.ERROR, span, "`" + written + "` fails the whole upload: buildkite/interpolate "
-                    + "stops with `" + t.problem() + "`" + hint(t) + ". Write `$${` for a literal `${`"
-                    + (shell ? " that the step's shell will expand." : "."),
+            reporter.report(Severity.ERROR, span, Headline.first("`" + written + "` fails the whole upload: "
+                    + "buildkite/interpolate cannot parse it.", "This `${` fails the whole upload: "
+                    + "buildkite/interpolate cannot parse it."), "buildkite/interpolate stops with `" + t.problem()
+                    + "`" + hint(t) + "." + (shell ? " Escaped as `$${`, the literal `${` is left to the step's "
+                    + "shell to expand." : ""),
                     new Fix("Escape it as `" + escaped + "`, which Buildkite turns into the literal `" + written
                             + "`.", escaped, insertDollar));
             return;
         }
         String name = t.name();
-        StringBuilder m = new StringBuilder("`").append(written).append("` is expanded when the pipeline is uploaded, but `")
-                .append(name).append("` ").append(o.evidence()).append(": ").append(what(t)).append('.');
+        String headline = Headline.first("`" + written + "` is expanded when the pipeline is uploaded, not where the "
+                + "step runs.", "`" + name + "` here is expanded when the pipeline is uploaded, not where the step "
+                + "runs.", "A variable here is expanded when the pipeline is uploaded, not where the step runs.");
+        StringBuilder why = new StringBuilder("`").append(name).append("` ").append(o.evidence()).append(": ")
+                .append(what(t)).append('.');
         Severity severity = o.othersEscaped() ? Severity.INFO : Severity.WARNING;
         if (o.othersEscaped()) {
-            m.append(" Other variables here are escaped with `$$`, so this one may be meant for upload time.");
+            why.append(" Other variables here are escaped with `$$`, so this one may be meant for upload time.");
         }
         if (shell) {
-            m.append(" Write `").append(escaped).append("` to leave it to the step's shell.");
-            reporter.report(severity, span, m.toString(), new Fix("Write `" + escaped
+            reporter.report(severity, span, headline, why.toString(), new Fix("Write `" + escaped
                     + "` so that Buildkite leaves it to the step's shell.", escaped, insertDollar));
             return;
         }
         String where = o.place().field() == null ? "a key" : "`" + o.place().field() + "`";
-        m.append(" No shell reads ").append(where).append(", so `").append(escaped)
-                .append("` would stay the literal text `").append(written).append("`: write the value itself.");
-        reporter.report(severity, span, m.toString(), Fix.describe("Write the value of `" + name
+        why.append(" No shell reads ").append(where).append(", so `").append(escaped)
+                .append("` would stay the literal text `").append(written).append("`.");
+        reporter.report(severity, span, headline, why.toString(), Fix.describe("Write the value of `" + name
                 + "` itself; the upload cannot see it.", null));
     }
 

@@ -47,7 +47,7 @@ public final class WrongType implements Rule {
             return; // `- kubernetes` with no configuration
         }
         reporter.report(config, "The kubernetes plugin's configuration must be a mapping (`podSpec:`, `checkout:`...), "
-                + "but it is " + config.kindName() + ". The controller decodes it with Go's JSON rules, so the job "
+                + "but it is " + config.kindName() + ".", "The controller decodes it with Go's JSON rules, so the job "
                 + "fails before its pod starts.", Fix.describe("Write the plugin's fields as a mapping.",
                         "kubernetes:\n  podSpec:\n    containers:\n      - name: main"));
     }
@@ -66,19 +66,25 @@ public final class WrongType implements Rule {
     private void wrongType(SchemaViolation v, Reporter reporter) {
         YNode node = v.node();
         String name;
+        String shortName;
         if (v.key() == null) {
             name = "Each item of `" + parentName(v) + "`";
+            shortName = name;
         } else if (!v.goField().endsWith("." + parentName(v))) {
-            name = "The value of `" + v.key() + "` in `" + v.fields().get(v.fields().size() - 2) + "`";
+            shortName = "`" + v.key() + "` in `" + v.fields().get(v.fields().size() - 2) + "`";
+            name = "The value of " + shortName;
         } else {
             name = "`" + v.key() + "`";
+            shortName = name;
         }
-        String message = name + " must be " + v.expected() + ", but " + shown(node) + " is " + node.kindName()
-                + ". The controller decodes the plugin with Go's JSON rules, which do not convert types, so the job "
+        String expected = " must be " + v.expected() + ", but ";
+        String headline = Headline.first(name + expected + shown(node) + " is " + node.kindName() + ".",
+                name + expected + "it is " + node.kindName() + ".",
+                shortName + expected + "it is " + node.kindName() + ".");
+        String why = "The controller decodes the plugin with Go's JSON rules, which do not convert types, so the job "
                 + "fails before its pod starts (`json: cannot unmarshal " + v.found() + " into Go struct field "
                 + v.goField() + " ...`).";
-        Fix fix = fix(v);
-        reporter.report(node, message + " " + fix.description(), fix);
+        reporter.report(node, headline, why, fix(v));
     }
 
     private static Fix fix(SchemaViolation v) {
@@ -131,19 +137,23 @@ public final class WrongType implements Rule {
         YNode node = v.node();
         String valid = v.expected();
         String label = v.key() != null ? v.key() : parentName(v);
-        String message = "`" + label + "` must be one of " + valid + ", but it is " + shown(node)
-                + ". The controller accepts no other value.";
+        String headline = "`" + label + "` must be one of " + valid + ", but it is " + shown(node) + ".";
+        String why = "The controller accepts no other value.";
+        if (!Headline.fits(headline)) {
+            headline = Headline.first("`" + label + "` is " + shown(node) + ", not one of its values.",
+                    "`" + label + "` is not one of its values.");
+            why = "The controller accepts only " + valid + ".";
+        }
         if (node instanceof YScalar s) {
             for (String option : valid.split(", ")) {
                 String bare = option.replace("`", "");
                 if (bare.equalsIgnoreCase(s.value())) {
-                    Fix fix = edit("Write " + option + ".", label, bare, s);
-                    reporter.report(node, message + " " + fix.description(), fix);
+                    reporter.report(node, headline, why, edit("Write " + option + ".", label, bare, s));
                     return;
                 }
             }
         }
-        reporter.report(node, message, Fix.describe("Use one of " + valid + ".", null));
+        reporter.report(node, headline, why, Fix.describe("Use one of " + valid + ".", null));
     }
 
     private static Fix edit(String description, String label, String text, YNode node) {

@@ -61,16 +61,16 @@ public final class Yaml11Boolean implements Rule {
         String why;
         if (value.isYaml11Boolean()) {
             meant = value.yaml11Meaning() ? "true" : "false";
-            why = "`" + value.value() + "` is a string in YAML 1.2, which Buildkite uses, not a boolean";
+            why = "`" + value.value() + "` is a string in YAML 1.2, which Buildkite uses";
         } else if (value.isQuotedBoolean()) {
             meant = value.value();
             why = "the quotes make `" + value.value() + "` a string, not a boolean";
         } else {
             return;
         }
-        reporter.report(value, "`" + key + "` must be a boolean, but " + why + ". The controller decodes the "
+        reporter.report(value, "`" + key + "` must be a boolean, but " + why + ".", "The controller decodes the "
                 + "plugin strictly, so the job is likely to fail with a `cannot unmarshal string` error instead of "
-                + "starting. Write `" + meant + "` without quotes.",
+                + "starting.",
                 new Fix("Write `" + key + ": " + meant + "`.", key + ": " + meant,
                         List.of(YamlEdits.replace(value, meant))));
     }

@@ -13,14 +13,24 @@ public final class YamlSyntax implements Rule {
         if (error.overLimit()) {
             return; // valid YAML past bklint's own bounds: BK009
         }
-        reporter.report(error.span(), "This is not valid YAML: " + error.getMessage()
-                + ". Buildkite rejects the whole upload, so no step runs; fix the YAML at this position.", null);
+        String headline = "This is not valid YAML: " + error.getMessage() + ".";
+        String why = "Buildkite rejects the whole upload, so no step runs; fix the YAML at this position.";
+        if (!Headline.fits(headline)) {
+            headline = "This is not valid YAML.";
+            why = "The parser stops with: " + error.getMessage() + ". " + why;
+        }
+        reporter.report(error.span(), headline, why, null);
     }
 
     @Override
     public void visitPipeline(Pipeline pipeline, Reporter reporter) {
         for (PipelineProblem p : pipeline.problems()) {
-            reporter.report(p.span(), p.message() + ": `buildkite-agent pipeline upload` refuses it.", null);
+            reporter.report(p.span(), capitalized(p.message()) + ".",
+                    "`buildkite-agent pipeline upload` refuses it.", null);
         }
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

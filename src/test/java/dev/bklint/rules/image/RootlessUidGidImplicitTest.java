@@ -53,8 +53,8 @@ class RootlessUidGidImplicitTest {
         Finding f = found.get(0);
         assertEquals(Severity.INFO, f.severity());
         assertTrue(f.message().contains("without `runAsUser`/`runAsGroup`"), f.message());
-        assertTrue(f.message().contains("`pod-spec-patch`"), f.message());
-        assertTrue(!f.message().contains("runAsNonRoot"), f.message());
+        assertTrue(f.why().contains("`pod-spec-patch`"), f.why());
+        assertTrue(!f.message().contains("runAsNonRoot") && !f.why().contains("runAsNonRoot"), f.text());
         assertEquals("runAsUser: 1000\nrunAsGroup: 1000", f.fix().snippet());
     }
 

@@ -46,8 +46,9 @@ class UploadTimeInterpolationTest {
         Finding f = found.get(0);
         assertEquals(Severity.WARNING, f.severity());
         assertEquals("$TAG", at(yaml, f));
-        assertTrue(f.message().contains("`TAG` is set in this step's `env` (line 3)"), f.message());
-        assertTrue(f.message().contains("Write `$$TAG`"), f.message());
+        assertTrue(f.why().contains("`TAG` is set in this step's `env` (line 3)"), f.why());
+        assertTrue(f.fix().description().contains("Write `$$TAG`"), f.fix().description());
+        assertTrue(f.message().startsWith("`$TAG` is expanded when the pipeline is uploaded"), f.message());
         String fixed = EditApplier.apply(new SourceFile("pipeline.yml", yaml), f.fix().edits());
         assertTrue(fixed.contains("web:$$TAG ."), fixed);
         assertEquals(List.of(), bk006(fixed));
@@ -64,7 +65,7 @@ class UploadTimeInterpolationTest {
                 + "      - local_only() { local SCRATCH=/tmp/x; echo $SCRATCH; }\n"
                 + "      - echo $VERSION\n";
         assertEquals(List.of("$REGION", "$ANSWER", "$f", "$SCRATCH", "$VERSION"), texts(yaml));
-        assertTrue(bk006(yaml).get(0).message().contains("assigned earlier in this command script"));
+        assertTrue(bk006(yaml).get(0).why().contains("assigned earlier in this command script"));
     }
 
     @Test
@@ -99,9 +100,9 @@ class UploadTimeInterpolationTest {
                 + "                    mountPath: $CACHE\n";
         List<Finding> found = bk006(yaml);
         assertEquals(List.of(13, 16), found.stream().map(f -> f.span().line()).toList());
-        assertTrue(found.get(0).message().contains("set in the `env` of container `main` (line 10)"));
+        assertTrue(found.get(0).why().contains("set in the `env` of container `main` (line 10)"));
         assertEquals(1, found.get(0).fix().edits().size(), "args are run by the step's shell");
-        assertTrue(found.get(1).message().contains("No shell reads `mountPath`"), found.get(1).message());
+        assertTrue(found.get(1).why().contains("No shell reads `mountPath`"), found.get(1).why());
         assertTrue(found.get(1).fix().edits().isEmpty(), "no edit where no shell runs");
     }
 
@@ -115,7 +116,7 @@ class UploadTimeInterpolationTest {
                 + "    secrets: [API_KEY]\n";
         List<Finding> found = bk006(yaml);
         assertEquals(List.of("$NPM_PUBLISH", "${API_KEY}"), texts(yaml));
-        assertTrue(found.get(0).message().contains("one of this step's `secrets` (line 4)"), found.get(0).message());
+        assertTrue(found.get(0).why().contains("one of this step's `secrets` (line 4)"), found.get(0).why());
     }
 
     @Test
@@ -137,7 +138,7 @@ class UploadTimeInterpolationTest {
                 + "                  - secretRef: {name: registry}\n";
         // A plugin naming a variable is evidence only for a name the agent would redact (`*_TOKEN`, ...).
         assertEquals(List.of("$GITHUB_TOKEN", "$REGISTRY_PASSWORD"), texts(yaml));
-        assertTrue(bk006(yaml).get(1).message().contains("`envFrom`, line 15"), bk006(yaml).get(1).message());
+        assertTrue(bk006(yaml).get(1).why().contains("`envFrom`, line 15"), bk006(yaml).get(1).why());
     }
 
     @Test
@@ -147,8 +148,8 @@ class UploadTimeInterpolationTest {
                 + "    command: echo ${MODE:-release} ${TARGET?}\n";
         List<Finding> found = bk006(yaml);
         assertEquals(List.of("${MODE:-release}", "${TARGET?}"), texts(yaml));
-        assertTrue(found.get(0).message().contains("so the default `release`"), found.get(0).message());
-        assertTrue(found.get(1).message().contains("the whole upload fails unless the uploader has `TARGET`"));
+        assertTrue(found.get(0).why().contains("so the default `release`"), found.get(0).why());
+        assertTrue(found.get(1).why().contains("the whole upload fails unless the uploader has `TARGET`"));
     }
 
     // --- silent without evidence, and for the look-alikes of the real-file review ---
@@ -219,7 +220,7 @@ class UploadTimeInterpolationTest {
         List<Finding> found = bk006(yaml);
         assertEquals(2, found.size());
         assertEquals(Severity.INFO, found.get(0).severity());
-        assertTrue(found.get(0).message().contains("may be meant for upload time"), found.get(0).message());
+        assertTrue(found.get(0).why().contains("may be meant for upload time"), found.get(0).why());
         // The same variable escaped once and not the other time is a slip: a warning.
         assertEquals(Severity.WARNING, found.get(1).severity());
     }
@@ -258,8 +259,8 @@ class UploadTimeInterpolationTest {
         for (Finding f : found) {
             assertEquals(Severity.ERROR, f.severity());
         }
-        assertTrue(found.get(0).message().contains("`Expected an operator, got %`"), found.get(0).message());
-        assertTrue(found.get(1).message().contains("`Expected an operator, got #`"), found.get(1).message());
+        assertTrue(found.get(0).why().contains("`Expected an operator, got %`"), found.get(0).why());
+        assertTrue(found.get(1).why().contains("`Expected an operator, got #`"), found.get(1).why());
         String fixed = EditApplier.apply(new SourceFile("pipeline.yml", yaml), found.get(0).fix().edits());
         assertTrue(fixed.contains("echo $${BUILDKITE_BRANCH%%/*}"), fixed);
     }
@@ -273,9 +274,9 @@ class UploadTimeInterpolationTest {
         List<Finding> found = bk006(yaml);
         assertEquals(3, found.size());
         assertEquals(Severity.ERROR, found.get(2).severity());
-        assertTrue(found.get(0).message().contains(
-                "`Unable to parse offset: strconv.Atoi: parsing \"?x\": invalid syntax`"), found.get(0).message());
-        assertTrue(found.get(2).message().contains("`${DEPLOY_TOKEN?msg}`"), found.get(2).message());
+        assertTrue(found.get(0).why().contains(
+                "`Unable to parse offset: strconv.Atoi: parsing \"?x\": invalid syntax`"), found.get(0).why());
+        assertTrue(found.get(2).why().contains("`${DEPLOY_TOKEN?msg}`"), found.get(2).why());
     }
 
     @Test
@@ -286,8 +287,8 @@ class UploadTimeInterpolationTest {
         assertEquals(1, found.size());
         assertEquals(Severity.ERROR, found.get(0).severity());
         assertEquals("${!v}", at(yaml, found.get(0)));
-        assertTrue(found.get(0).message().contains("`Expected identifier to start with a letter, got !`"),
-                found.get(0).message());
+        assertTrue(found.get(0).why().contains("`Expected identifier to start with a letter, got !`"),
+                found.get(0).why());
         String fixed = EditApplier.apply(new SourceFile("pipeline.yml", yaml), found.get(0).fix().edits());
         assertTrue(fixed.contains("echo $${!v};"), fixed);
         assertEquals(List.of(), bk006(fixed));
@@ -321,7 +322,7 @@ class UploadTimeInterpolationTest {
         List<Finding> found = bk006(yaml);
         assertEquals(1, found.size());
         assertEquals(2, found.get(0).span().line());
-        assertTrue(found.get(0).message().contains("this step's `env` (line 7)"), found.get(0).message());
+        assertTrue(found.get(0).why().contains("this step's `env` (line 7)"), found.get(0).why());
     }
 
     @Test
