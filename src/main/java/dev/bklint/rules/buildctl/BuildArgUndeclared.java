@@ -36,10 +36,12 @@ public final class BuildArgUndeclared implements Rule {
                 continue;
             }
             String suggestion = Suggestions.closest(name, declared);
-            reporter.report(invocation.valueSpan(f), "`" + name + "` is passed as a build arg, but `" + d.path()
-                    .toString().replace('\\', '/') + "` declares no `ARG " + name + "`: BuildKit ignores the value, "
-                    + "so the build does not get it." + (suggestion == null ? "" : " Did you mean `" + suggestion
-                    + "`?") + " Add `ARG " + name + "` to the stage that uses it, or drop the option.",
+            String path = d.path().toString().replace('\\', '/');
+            reporter.report(invocation.valueSpan(f), Headlines.fit("Build arg `" + name + "` is passed, but `" + path
+                    + "` declares no `ARG " + name + "`.", "Build arg `" + name + "` is passed, but `" + path
+                    + "` declares no such `ARG`."),
+                    "BuildKit ignores the value, so the build does not get it."
+                    + (suggestion == null ? "" : " Did you mean `" + suggestion + "`?"),
                     Fix.describe("Declare the argument in the Dockerfile.", "ARG " + name));
         }
     }

@@ -40,10 +40,11 @@ public final class BuildOutputLost implements Rule {
             String dest = out.options().get("dest");
             if (dest == null || dest.equals("-")) {
                 if (!redirected(invocation)) {
-                    reporter.report(Severity.ERROR, invocation.valueSpan(out.flag()), "`type=" + type + "` has no "
-                            + "`dest`, so buildctl writes the archive to standard output, which under Buildkite's PTY "
-                            + "is a terminal: it refuses with `output file is required for " + type + " exporter. "
-                            + "refusing to write to console`. Add `dest=<file>` and upload it with `artifact_paths`.",
+                    reporter.report(Severity.ERROR, invocation.valueSpan(out.flag()), "Output `type=" + type
+                            + "` has no `dest`, so buildctl would write the archive to the terminal.",
+                            "Without `dest` buildctl writes the archive to standard output, which under Buildkite's "
+                            + "PTY is a terminal: it refuses with `output file is required for " + type + " exporter. "
+                            + "refusing to write to console`.",
                             Fix.describe("Write the archive to a file.", "--output type=" + type + ",dest=image.tar"));
                 }
                 continue;
@@ -55,10 +56,11 @@ public final class BuildOutputLost implements Rule {
             if (patterns.stream().anyMatch(p -> matches(p, dest))) {
                 continue;
             }
-            reporter.report(invocation.entrySpan(out.flag(), out.options().entry("dest")), "The archive `" + dest
-                    + "` is written inside the job's pod, which is deleted when the job ends, and no `artifact_paths` "
-                    + "pattern of step `" + step.displayName() + "` uploads it: the build's output is lost. Add it "
-                    + "to `artifact_paths` (or push an image instead).", Fix.describe(
+            reporter.report(invocation.entrySpan(out.flag(), out.options().entry("dest")), Headlines.fit(
+                    "No `artifact_paths` pattern of step `" + step.displayName() + "` uploads the archive `" + dest
+                            + "`.", "No `artifact_paths` pattern of this step uploads the archive `" + dest + "`."),
+                    "The archive is written inside the job's pod, which is deleted when the job ends, so the build's "
+                    + "output is lost (pushing an image instead also keeps it).", Fix.describe(
                     "Upload the archive as an artifact.", "artifact_paths:\n  - \"" + dest + "\""));
         }
     }

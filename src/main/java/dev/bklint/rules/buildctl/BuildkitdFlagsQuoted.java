@@ -31,9 +31,11 @@ public final class BuildkitdFlagsQuoted implements Rule {
             }
         }
         String clean = value.replace("\"", "").replace("'", "");
-        reporter.report(daemon.flags().span(), "BUILDKITD_FLAGS holds quotes, which "
-                + "`buildctl-daemonless.sh` passes to buildkitd literally (it expands the variable unquoted): "
-                + effect(ignored, quotedValues) + " Write the flags without quotes: `" + clean + "`.",
+        reporter.report(daemon.flags().span(), Headlines.fit("BUILDKITD_FLAGS in container `" + daemon.name()
+                + "` holds quotes, which reach buildkitd as literal text.",
+                "BUILDKITD_FLAGS holds quotes, which reach buildkitd as literal text."),
+                "`buildctl-daemonless.sh` passes them to buildkitd literally (it expands the variable unquoted): "
+                + effect(ignored, quotedValues),
                 Fix.describe("Remove the quotes from the value.", "BUILDKITD_FLAGS: " + clean));
     }
 

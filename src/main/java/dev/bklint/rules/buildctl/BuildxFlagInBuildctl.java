@@ -25,9 +25,9 @@ public final class BuildxFlagInBuildctl implements Rule {
                 continue;
             }
             boolean mechanical = f.value() != null && !spelling.contains("<") && invocation.isPlain(f);
-            reporter.report(invocation.flagSpan(f), "`" + f.written() + "` is a docker/buildx flag; `buildctl build` "
-                    + "has no such flag and fails (`flag provided but not defined`) before building. The buildctl "
-                    + "spelling is `" + spelling + "`.", new Fix("Write `" + spelling + "`.", spelling,
+            reporter.report(invocation.flagSpan(f), "`" + f.written() + "` is a docker/buildx flag, which `buildctl "
+                    + "build` does not have.", "`buildctl build` fails with `flag provided but not defined` before "
+                    + "building.", new Fix("Write `" + spelling + "`.", spelling,
                     mechanical ? List.of(new Edit(invocation.flagSpan(f), spelling)) : List.of()));
         }
     }

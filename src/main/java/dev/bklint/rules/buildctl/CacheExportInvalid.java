@@ -26,33 +26,40 @@ public final class CacheExportInvalid implements Rule {
                 continue; // the deprecated `--export-cache <ref>` form still means a registry cache
             }
             String written = "`--" + flag + " " + c.flag().value() + "`";
+            String shortly = "`--" + flag + " type=" + type + "`";
             if (type.equals("gha")) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + " uses the GitHub Actions "
-                        + "cache, which needs GitHub's cache service and token (`cache with type gha requires url "
-                        + "parameter to be set`); Buildkite has neither. Use `type=registry,ref=<repo>:buildcache`.",
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written
+                        + " uses the GitHub Actions cache, which Buildkite does not have.", shortly
+                        + " uses the GitHub Actions cache, which Buildkite does not have."),
+                        "The GitHub Actions cache needs GitHub's cache service and token (`cache with type gha "
+                        + "requires url parameter to be set`); Buildkite has neither.",
                         Fix.describe("Use a registry cache.", "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"
                                 + (export ? ",mode=max" : "")));
             } else if (!export && type.equals("inline")) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + ": there is no inline "
-                        + "cache importer (`unknown cache importer: inline`). Inline cache is read from the image: "
-                        + "`--import-cache type=registry,ref=<image>`.", Fix.describe("Import inline cache from the "
-                        + "image.", "--import-cache type=registry,ref=<registry>/<repo>:<tag>"));
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written
+                        + ": there is no inline cache importer.", shortly + ": there is no inline cache importer."),
+                        "BuildKit has none (`unknown cache importer: inline`): inline cache is read from the image, "
+                        + "by the registry importer.", Fix.describe("Import inline cache from the image.",
+                        "--import-cache type=registry,ref=<registry>/<repo>:<tag>"));
             } else if (!types.contains(type)) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), written + ": `" + type + "` is not "
-                        + "a cache " + (export ? "exporter" : "importer") + " (`unknown cache " + (export ? "exporter"
-                        : "importer") + ": \"" + type + "\"`). Use one of: " + String.join(", ", types.stream().sorted()
-                        .toList()) + ".", Fix.describe("Use a known cache type.", "type=registry,ref=<registry>/<repo>:buildcache"));
+                String kind = export ? "exporter" : "importer";
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written + ": `"
+                        + type + "` is not a cache " + kind + ".", shortly + ": `" + type + "` is not a cache "
+                        + kind + "."), "BuildKit answers `unknown cache " + kind + ": \"" + type + "\"`; the cache "
+                        + kind + "s are " + String.join(", ", types.stream().sorted().toList()) + ".",
+                        Fix.describe("Use a known cache type.", "type=registry,ref=<registry>/<repo>:buildcache"));
             } else if (type.equals("registry") && !csv.has("ref")) {
-                reporter.report(invocation.valueSpan(c.flag()), written + " has no `ref`: the build fails with `registry "
-                        + "cache " + (export ? "exporter" : "importer") + " requires ref`. Add "
-                        + "`ref=<registry>/<repo>:buildcache`.", Fix.describe("Name the cache image.",
+                reporter.report(invocation.valueSpan(c.flag()), Headlines.fit(written + " has no `ref`.", shortly
+                        + " has no `ref`."), "The build fails with `registry cache " + (export ? "exporter"
+                        : "importer") + " requires ref`.", Fix.describe("Name the cache image.",
                         "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"));
             }
             String mode = csv.get("mode");
             if (export && mode != null && !mode.equals("min") && !mode.equals("max")) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("mode")), "`mode=" + mode + "` is not a cache "
-                        + "mode; BuildKit silently treats it as `min` (only the final image's layers are cached). Write "
-                        + "`mode=max` to cache every stage, or `mode=min`.", Fix.describe("Use `mode=max`.", "mode=max"));
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("mode")), "`mode=" + mode + "` in `--"
+                        + flag + "` is not a cache mode.", "BuildKit silently treats it as `min`: only the final "
+                        + "image's layers are cached, where `mode=max` caches every stage.",
+                        Fix.describe("Use `mode=max`.", "mode=max"));
             }
         }
     }

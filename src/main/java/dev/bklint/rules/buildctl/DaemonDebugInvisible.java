@@ -13,10 +13,12 @@ public final class DaemonDebugInvisible implements Rule {
                 || daemon.flags().span() == null) {
             return;
         }
-        reporter.report(daemon.flags().span(), "`--debug` in BUILDKITD_FLAGS makes buildkitd log more, but "
-                + "`buildctl-daemonless.sh` writes the daemon's log to a temporary file that it prints only when the "
-                + "daemon fails to start, then deletes: during the build you see none of it. For more detail on the "
-                + "build, use `--progress=plain` and put buildctl's own `--debug` before `build`.",
+        reporter.report(daemon.flags().span(), Headlines.fit("`--debug` in BUILDKITD_FLAGS of container `"
+                + daemon.name() + "` adds daemon logs that stay hidden during the build.",
+                "`--debug` in BUILDKITD_FLAGS adds daemon logs that stay hidden during the build."),
+                "It makes buildkitd log more, but `buildctl-daemonless.sh` writes the daemon's log to a temporary "
+                + "file that it prints only when the daemon fails to start, then deletes: during the build you see "
+                + "none of it.",
                 Fix.describe("Use buildctl's debug flag and plain progress.",
                         "buildctl-daemonless.sh --debug build --progress=plain ..."));
     }

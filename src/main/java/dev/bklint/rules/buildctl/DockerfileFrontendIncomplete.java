@@ -26,9 +26,10 @@ public final class DockerfileFrontendIncomplete implements Rule {
         }
         Flag frontend = cmd.flag("frontend");
         if (frontend == null) {
-            reporter.report(invocation.span(sub), "`buildctl build` has no `--frontend`: without one it reads a "
-                    + "low-level build definition from standard input, not your Dockerfile. Add `--frontend "
-                    + "dockerfile.v0` with `--local context=.` and `--local dockerfile=.`.",
+            reporter.report(invocation.span(sub), "`buildctl build` has no `--frontend`, so it does not build your "
+                    + "Dockerfile.", "Without a frontend it reads a low-level build definition from standard input, "
+                    + "not your Dockerfile; the Dockerfile frontend, `dockerfile.v0`, also needs `--local context=.` "
+                    + "and `--local dockerfile=.`.",
                     new Fix("Add `--frontend dockerfile.v0`.", "--frontend dockerfile.v0",
                             List.of(new Edit(invocation.span(sub.end(), sub.end()), " --frontend dockerfile.v0"))));
             return;
@@ -46,10 +47,11 @@ public final class DockerfileFrontendIncomplete implements Rule {
             return;
         }
         String add = String.join(" ", missing);
-        reporter.report(invocation.flagSpan(frontend), "The `dockerfile.v0` frontend reads the build context and "
-                + "the Dockerfile from the local directories named `context` and `dockerfile`, but this command does "
-                + "not give " + (missing.size() == 2 ? "either" : "`" + missing.get(0).split("=")[0].substring(8)
-                + "`") + "; the build fails in the session with `no access allowed to dir`. Add `" + add + "`.",
+        reporter.report(invocation.flagSpan(frontend), "This `dockerfile.v0` build gives " + (missing.size() == 2
+                ? "neither `--local context` nor `--local dockerfile`." : "no `--local " + missing.get(0).split("=")[0]
+                .substring(8) + "`."), "The frontend reads the build context and the Dockerfile from the local "
+                + "directories named `context` and `dockerfile`; the build fails in the session with `no access "
+                + "allowed to dir`.",
                 new Fix("Add `" + add + "`.", add, List.of(new Edit(invocation.span(frontend.valueWord().end(),
                         frontend.valueWord().end()), " " + add))));
     }

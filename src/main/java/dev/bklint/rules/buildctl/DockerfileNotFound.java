@@ -16,29 +16,31 @@ public final class DockerfileNotFound implements Rule {
             return;
         }
         var flag = d.filenameOpt() != null ? d.filenameOpt() : d.dockerfileLocal();
+        String path = d.path().toString().replace('\\', '/');
+        String from = "`" + d.dockerfileLocal().value() + "`";
         if (d.refused() != null) {
             // Not read: bklint reads nothing outside the checkout. A `..` out is common in monorepos (info);
             // a link out or a special file is not something a checkout should hold (warning).
             reporter.report(d.refused().contains("`..`") ? Severity.INFO : Severity.WARNING,
-                    invocation.valueSpan(flag), "bklint did not read the Dockerfile `" + d.path().toString()
-                    .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`): the path " + d.refused()
-                    + "; bklint reads only regular files inside the project directory, so the build's Dockerfile is "
-                    + "not checked. Keep the Dockerfile in the checkout, or give --project-dir the folder that holds "
-                    + "it.", null);
+                    invocation.valueSpan(flag), Headlines.fit("bklint did not read the Dockerfile `" + path
+                            + "` (from " + from + ").", "bklint did not read the Dockerfile `" + path + "`."),
+                    "The path " + d.refused() + "; bklint reads only regular files inside the project directory, so "
+                    + "the build's Dockerfile is not checked. Keep the Dockerfile in the checkout, or give "
+                    + "--project-dir the folder that holds it.", null);
             return;
         }
         if (d.exists()) {
             return;
         }
-        reporter.report(invocation.valueSpan(flag), "The Dockerfile frontend will read `" + d.path().toString()
-                .replace('\\', '/') + "` (from `" + d.dockerfileLocal().value() + "`"
+        reporter.report(invocation.valueSpan(flag), Headlines.fit("The Dockerfile `" + path + "` that this build "
+                + "reads does not exist.", "The Dockerfile that this build reads does not exist."),
+                "The Dockerfile frontend reads it from " + from
                 + (d.filenameOpt() == null ? ", default filename `Dockerfile`" : " and `" + d.filenameOpt().value() + "`")
-                + ", relative to " + reporter.project().root().getFileName() + "/), which does not exist"
+                + ", relative to " + reporter.project().root().getFileName() + "/"
                 + (Project.DEFAULT_NAME.equals(d.path().getFileName().toString())
-                        ? " (nor does `" + Project.LOWER_CASE_NAME + "` beside it, which the frontend also tries)" : "")
-                + ", so the build fails "
-                + "with `failed to read dockerfile`. Point `--local dockerfile=` at the directory that holds it and "
-                + "`--opt filename=` at its name.", Fix.describe("Point the build at the Dockerfile.",
+                        ? "; `" + Project.LOWER_CASE_NAME + "` beside it, which the frontend also tries, does not "
+                        + "exist either" : "") + ". The build fails with `failed to read dockerfile`.",
+                Fix.describe("Point the build at the Dockerfile.",
                 "--local dockerfile=<dir> --opt filename=<name>"));
     }
 }

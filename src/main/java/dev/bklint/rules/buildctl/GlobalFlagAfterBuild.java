@@ -37,10 +37,9 @@ public final class GlobalFlagAfterBuild implements Rule {
                     : "BuildKit up to v0.30 rejects it there: `flag provided but not defined: -" + f.name() + "`"
                       + (image == null || image.version() == null ? " (the image's version is not pinned)" : "");
             String program = invocation.command().programWord().value();
-            reporter.report(accepted ? Severity.WARNING : reporter.meta().severity(), span, "`" + f.written()
-                    + "` is a global buildctl flag written after `" + sub.value() + "`; " + why + ". Put it before "
-                    + "the subcommand: `" + program + " " + flagText + " " + sub.value() + " ...`, which works on "
-                    + "every version.", new Fix("Move `" + flagText + "` before `" + sub.value() + "`.",
+            reporter.report(accepted ? Severity.WARNING : reporter.meta().severity(), span, "Global buildctl flag `"
+                    + f.written() + "` is written after `" + sub.value() + "`.", why + ". Before the "
+                    + "subcommand it works on every version.", new Fix("Move `" + flagText + "` before `" + sub.value() + "`.",
                     program + " " + flagText + " " + sub.value() + " ...", List.of(
                     new Edit(invocation.span(sub.start(), sub.start()), flagText + " "),
                     new Edit(deletion(invocation, f), ""))));

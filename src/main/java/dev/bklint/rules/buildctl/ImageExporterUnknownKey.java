@@ -35,14 +35,13 @@ public final class ImageExporterUnknownKey implements Rule {
                 }
                 String suggestion = Suggestions.closest(e.key(), KEYS);
                 var span = invocation.entrySpan(out.flag(), e);
-                String hint = suggestion == null ? "" : " Did you mean `" + suggestion + "`?";
                 Fix fix = suggestion == null ? Fix.describe("Remove or correct `" + e.key() + "`.", null)
                         : new Fix("Write `" + suggestion + "`.", suggestion + (e.value() == null ? "" : "=" + e.value()),
                         invocation.isPlain(out.flag()) ? List.of(new Edit(span, suggestion
                                 + (e.value() == null ? "" : "=" + e.value()))) : List.of());
-                reporter.report(span, "`" + e.key() + "` is not an option of the image exporter. It does not fail: "
-                        + "BuildKit keeps unknown keys as metadata and ignores them, so the setting silently does "
-                        + "nothing." + hint, fix);
+                reporter.report(span, "`" + e.key() + "` is not an option of the image exporter.", "It does not "
+                        + "fail: BuildKit keeps unknown keys as metadata and ignores them, so the setting silently "
+                        + "does nothing.", fix);
             }
         }
     }

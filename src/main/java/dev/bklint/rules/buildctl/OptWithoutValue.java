@@ -19,9 +19,10 @@ public final class OptWithoutValue implements Rule {
                 continue;
             }
             String example = f.name().equals("local") ? "--local " + f.value() + "=." : "--opt " + f.value() + "=<value>";
-            reporter.report(invocation.flagSpan(f), "`" + f.written() + " " + f.value() + "` has no `=`: buildctl "
-                    + "expects `KEY=VALUE` and fails with `invalid value " + f.value() + "` before building (only "
-                    + "unreleased BuildKit reads `--opt build-arg:NAME` from the environment). Write `" + example + "`.",
+            reporter.report(invocation.flagSpan(f), Headlines.fit("`" + f.written() + " " + f.value() + "` has no "
+                    + "`=`: buildctl expects `KEY=VALUE`.", "The value of `" + f.written() + "` has no `=`: buildctl "
+                    + "expects `KEY=VALUE`."), "buildctl fails with `invalid value " + f.value() + "` before "
+                    + "building (only unreleased BuildKit reads `--opt build-arg:NAME` from the environment).",
                     Fix.describe("Give the value.", example));
         }
     }

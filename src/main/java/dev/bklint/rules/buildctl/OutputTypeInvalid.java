@@ -26,20 +26,22 @@ public final class OutputTypeInvalid implements Rule {
             CsvOptions csv = invocation.command().csv(f);
             String type = csv.get("type");
             if (type == null) {
-                reporter.report(invocation.flagSpan(f), "`" + f.written() + " " + f.value() + "` has no `type=`; "
-                        + "buildctl fails with `--output requires type=<type>`. Start it with `type=image`, "
-                        + "`type=local`, `type=tar`, `type=oci` or `type=docker`.", Fix.describe(
+                reporter.report(invocation.flagSpan(f), Headlines.fit("`" + f.written() + " " + f.value()
+                        + "` has no `type=`.", "The value of `" + f.written() + "` has no `type=`."), "buildctl fails "
+                        + "with `--output requires type=<type>`; its exporters are `type=image`, `type=local`, "
+                        + "`type=tar`, `type=oci` and `type=docker`.", Fix.describe(
                         "Add a `type=`.", "--output type=image," + f.value()));
             } else if (type.equals("registry")) {
                 String fixed = f.value().replaceFirst("type=registry", "type=image") + (csv.has("push") ? "" : ",push=true");
-                reporter.report(invocation.valueSpan(f), "`type=registry` is buildx shorthand; buildctl has no such "
-                        + "exporter and fails with `exporter \"registry\" could not be found`. Write `" + fixed + "`.",
+                reporter.report(invocation.valueSpan(f), "`type=registry` is buildx shorthand, which buildctl does "
+                        + "not have.", "buildctl has no such exporter and fails with `exporter \"registry\" could not "
+                        + "be found`.",
                         new Fix("Write `" + fixed + "`.", fixed, invocation.isPlain(f)
                                 ? List.of(new Edit(invocation.valueSpan(f), fixed)) : List.of()));
             } else if (!TYPES.contains(type)) {
-                reporter.report(invocation.valueSpan(f), "`type=" + type + "` is not a buildctl exporter; the build "
-                        + "fails with `exporter \"" + type + "\" could not be found`. Use image, local, tar, oci or "
-                        + "docker.", Fix.describe("Use a buildctl exporter type.", "type=image,name=<image>,push=true"));
+                reporter.report(invocation.valueSpan(f), "`type=" + type + "` is not a buildctl exporter.", "The "
+                        + "build fails with `exporter \"" + type + "\" could not be found`; buildctl's exporters are "
+                        + "image, local, tar, oci and docker.", Fix.describe("Use a buildctl exporter type.", "type=image,name=<image>,push=true"));
             }
         }
     }

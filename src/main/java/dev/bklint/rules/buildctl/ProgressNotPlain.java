@@ -33,9 +33,10 @@ public final class ProgressNotPlain implements Rule {
         Flag progress = invocation.command().flag("progress");
         String value = progress == null ? null : progress.value();
         if (value != null && !VALID.contains(value)) {
-            reporter.report(Severity.ERROR, invocation.valueSpan(progress), "`--progress=" + value + "` is not a "
-                    + "progress mode; buildctl fails with `invalid progress mode " + value + "`. Valid values: auto, "
-                    + "plain, tty, rawjson, quiet; use `plain` in CI.", new Fix("Use `--progress=plain`.",
+            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headlines.fit("`--progress=" + value
+                    + "` is not a progress mode.", "The value of `--progress` is not a progress mode."), "buildctl "
+                    + "fails with `invalid progress mode " + value + "`. Valid values: auto, plain, tty, rawjson, "
+                    + "quiet.", new Fix("Use `--progress=plain`.",
                     "--progress=plain", invocation.isPlain(progress)
                     ? List.of(new Edit(invocation.flagSpan(progress), "--progress=plain")) : List.of()));
             return;
@@ -52,9 +53,10 @@ public final class ProgressNotPlain implements Rule {
         }
         String terminal = terminal(invocation);
         if (terminal == null && "tty".equals(value)) {
-            reporter.report(Severity.ERROR, invocation.valueSpan(progress), "`--progress=tty` needs a terminal, "
-                    + "and container `" + invocation.container().name() + "` has none (no `tty: true`); buildctl "
-                    + "fails with `failed to get console`.", new Fix("Use `--progress=plain`.", "--progress=plain",
+            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headlines.fit("`--progress=tty` needs "
+                    + "a terminal, and container `" + invocation.container().name() + "` has none (no `tty: true`).",
+                    "`--progress=tty` needs a terminal, and this container has none (no `tty: true`)."),
+                    "buildctl fails with `failed to get console`.", new Fix("Use `--progress=plain`.", "--progress=plain",
                     invocation.isPlain(progress)
                             ? List.of(new Edit(invocation.flagSpan(progress), "--progress=plain")) : List.of()));
             return;
@@ -62,17 +64,16 @@ public final class ProgressNotPlain implements Rule {
         if (terminal == null) {
             return;
         }
-        String what = progress == null ? "no `--progress`, so the mode is `auto`"
-                : "`--progress=" + value + "`";
+        String what = progress == null ? "no `--progress` (mode `auto`)" : "`--progress=" + value + "`";
         Fix fix = progress == null
                 ? new Fix("Add `--progress=plain`.", "--progress=plain",
                         List.of(new Edit(invocation.span(sub.end(), sub.end()), " --progress=plain")))
                 : new Fix("Use `--progress=plain`.", "--progress=plain", invocation.isPlain(progress)
                         ? List.of(new Edit(invocation.flagSpan(progress), "--progress=plain")) : List.of());
         reporter.report(progress == null ? invocation.span(sub) : invocation.flagSpan(progress), "This build has "
-                + what + ": under " + terminal + " that draws the interactive display, which hides each step's "
-                + "output in the job log. `--progress=plain` prints every step's output, which is what you want "
-                + "when a CI build fails.", fix);
+                + what + ", which under " + terminal + " draws the interactive display.", "The interactive display "
+                + "hides each step's output in the job log; `--progress=plain` prints every step's output, which "
+                + "is what you want when a CI build fails.", fix);
     }
 
     /**

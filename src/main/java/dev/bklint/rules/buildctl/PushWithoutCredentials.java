@@ -29,12 +29,12 @@ public final class PushWithoutCredentials implements Rule {
         }
         String home = invocation.container().image() != null && invocation.container().image().isRootlessTag()
                 ? "/home/user/.docker" : "/root/.docker";
-        reporter.report(push, "This build pushes to a registry, but nothing in container `" + c.name() + "` provides "
-                + "credentials: buildctl reads them on the client side from `$DOCKER_CONFIG/config.json` (default `"
-                + home + "`), and no DOCKER_CONFIG, no mount there, no secret volume and no login step is in sight, "
-                + "so the push is likely to fail with `401 Unauthorized` after the whole build. Mount a "
-                + "`kubernetes.io/dockerconfigjson` secret at `" + home + "` (or set DOCKER_CONFIG to where it is "
-                + "mounted).", Fix.describe("Mount the registry credentials.", "volumes:\n  - name: registry-auth\n"
+        reporter.report(push, Headlines.fit("This build pushes to a registry, but nothing in container `" + c.name()
+                + "` provides credentials.", "This build pushes to a registry, but nothing in its container provides "
+                + "credentials."), "buildctl reads them on the client side from `$DOCKER_CONFIG/config.json` "
+                + "(default `" + home + "`), and no DOCKER_CONFIG, no mount there, no secret volume and no login step "
+                + "is in sight, so the push is likely to fail with `401 Unauthorized` after the whole build.",
+                Fix.describe("Mount the registry credentials.", "volumes:\n  - name: registry-auth\n"
                 + "    secret:\n      secretName: registry-auth\n      items:\n        - key: .dockerconfigjson\n"
                 + "          path: config.json\n# in the container:\nvolumeMounts:\n  - name: registry-auth\n"
                 + "    mountPath: " + home + "\n    readOnly: true"));

@@ -19,11 +19,11 @@ public final class PushWithoutName implements Rule {
             if (push != null && !push.isEmpty() && !push.equalsIgnoreCase("true") && !push.equals("1")) {
                 continue;
             }
-            reporter.report(invocation.entrySpan(out.flag(), csv.entry("push")), "`" + out.flag().value() + "` asks "
-                    + "the image exporter to push but gives no `name=` (nor `dangling-name-prefix`): BuildKit pushes "
-                    + "only the names these give, "
-                    + "so the build succeeds and nothing is pushed, without any error. Add "
-                    + "`name=<registry>/<repository>:<tag>`.", Fix.describe("Name the image to push.",
+            reporter.report(invocation.entrySpan(out.flag(), csv.entry("push")), Headlines.fit("`"
+                    + out.flag().value() + "` asks the image exporter to push but gives no `name=` (nor "
+                    + "`dangling-name-prefix`).", "This `--output` asks the image exporter to push but gives no "
+                    + "`name=` (nor `dangling-name-prefix`)."), "BuildKit pushes only the names these give, so the "
+                    + "build succeeds and nothing is pushed, without any error.", Fix.describe("Name the image to push.",
                     "--output type=image,name=registry.example.com/app:$${BUILDKITE_BUILD_NUMBER},push=true"));
         }
     }

@@ -30,10 +30,11 @@ public final class TargetStageMissing implements Rule {
             String suggestion = Suggestions.closest(target, d.dockerfile().stageNames());
             String stages = d.dockerfile().stageNames().isEmpty() ? "it names no stage (no `FROM ... AS name`)"
                     : "its stages are " + Quoted.list(d.dockerfile().stageNames(), ", ", ", ");
-            reporter.report(invocation.valueSpan(f), "`--opt target=" + target + "`, but `" + d.path().toString()
-                    .replace('\\', '/') + "` has no stage `" + target + "`: " + stages + ". The build fails with "
-                    + "`target stage \"" + target + "\" could not be found`."
-                    + (suggestion == null ? "" : " Did you mean `" + suggestion + "`?"),
+            String path = d.path().toString().replace('\\', '/');
+            reporter.report(invocation.valueSpan(f), Headlines.fit("`--opt target=" + target + "`, but `" + path
+                    + "` has no stage `" + target + "`.", "`--opt target=" + target + "` names no stage of `" + path
+                    + "`."), "The build fails with `target stage \"" + target + "\" could not be found`: " + stages
+                    + "." + (suggestion == null ? "" : " Did you mean `" + suggestion + "`?"),
                     Fix.describe("Name an existing stage.", "--opt target=" + (suggestion == null ? "<stage>" : suggestion)));
         }
     }

@@ -40,9 +40,8 @@ public final class CacheEphemeral implements Rule {
         String lines = "--export-cache type=registry,ref=<registry>/<repo>:buildcache,mode=max,ignore-error=true \\\n"
                 + "--import-cache type=registry,ref=<registry>/<repo>:buildcache";
         reporter.report(emptyDir.key(), "BuildKit's state in container `" + daemon.name() + "` is the emptyDir `"
-                + m.atStateDir().volumeName() + "`: Agent Stack for Kubernetes runs one pod per job and the emptyDir "
-                + "is deleted with it, so no layer is ever reused by the next build. For real reuse, export and "
-                + "import a registry cache on the build command.", Fix.describe(
+                + volume + "`, which no later build reuses.", "Agent Stack for Kubernetes runs one pod per job and "
+                + "the emptyDir is deleted with it, so no layer is ever reused by the next build.", Fix.describe(
                 "Add a registry cache to the buildctl build command.", lines));
     }
 }

@@ -38,11 +38,10 @@ public final class CacheNotMounted implements Rule {
                 edits.clear();
             }
         }
-        reporter.report(c.anchor(), "Nothing is mounted at `" + dir + "`, where the "
-                + daemon.mode().label() + " daemon in container `" + c.name() + "` keeps its state. BuildKit's "
-                + "rootless docs say to mount an emptyDir there: the image's own VOLUME fails on hosts that mount it "
-                + "`nosuid,nodev` (Container-Optimized OS) with `operation not permitted`. Add an emptyDir volume "
-                + "mounted at `" + dir + "`.", new Fix("Mount an emptyDir at `" + dir + "`.",
+        reporter.report(c.anchor(), "Container `" + c.name() + "` mounts nothing at the daemon's state directory `"
+                + dir + "`.", "The " + daemon.mode().label() + " daemon keeps its state there. BuildKit's rootless "
+                + "docs say to mount an emptyDir there: the image's own VOLUME fails on hosts that mount it "
+                + "`nosuid,nodev` (Container-Optimized OS) with `operation not permitted`.", new Fix("Mount an emptyDir at `" + dir + "`.",
                 "# in podSpec:\nvolumes:\n  - name: buildkit-state\n    emptyDir: {}\n# in the container:\nvolumeMounts:\n"
                         + Fixes.indent(mount),
                 edits));

@@ -18,10 +18,13 @@ public final class CachePathMismatch implements Rule {
         }
         YNode path = m.atOtherMode().node().get("mountPath");
         String right = m.stateDir().path();
-        reporter.report(path, "Volume `" + m.atOtherMode().volumeName() + "` is mounted at `"
-                + m.atOtherMode().mountPath() + "`, but the " + daemon.mode().label() + " daemon in container `"
-                + daemon.name() + "` keeps its state in `" + right + "` (" + m.stateDir().reason() + "). The volume "
-                + "is never used and the state lands in the container's writable layer. Mount it at `" + right + "`.",
+        String headline = "Volume `" + m.atOtherMode().volumeName() + "` at `" + m.atOtherMode().mountPath()
+                + "` is not the state directory of the daemon in container `" + daemon.name() + "`.";
+        reporter.report(path, headline.codePointCount(0, headline.length()) <= 120 ? headline : "Volume `"
+                + m.atOtherMode().volumeName() + "` at `" + m.atOtherMode().mountPath() + "` is not the daemon's "
+                + "state directory.", "The " + daemon.mode().label() + " daemon in container `" + daemon.name()
+                + "` keeps its state in `" + right + "` (" + m.stateDir().reason() + "), so the volume is never "
+                + "used and the state lands in the container's writable layer.",
                 new Fix("Mount the volume at `" + right + "`.", "mountPath: " + right,
                         List.of(YamlEdits.replace(path, right))));
     }

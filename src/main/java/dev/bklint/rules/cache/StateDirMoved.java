@@ -15,10 +15,13 @@ public final class StateDirMoved implements Rule {
             return;
         }
         StateDir dir = m.stateDir();
-        reporter.report(dir.span(), dir.reason() + " moves the rootless daemon's state in container `"
-                + daemon.name() + "` to `" + dir.path() + "`, away from the volume `" + m.leftBehind().volumeName()
-                + "` mounted at `" + StateDir.ROOTLESS_DEFAULT + "`, which is then unused. Remove the variable, or "
-                + "mount the volume at `" + dir.path() + "`.", Fix.describe("Remove the variable, or mount the "
+        String headline = dir.reason() + " moves the rootless daemon's state away from volume `"
+                + m.leftBehind().volumeName() + "`.";
+        reporter.report(dir.span(), headline.codePointCount(0, headline.length()) <= 120 ? headline
+                : dir.reason() + " moves the rootless daemon's state away from its volume.", "The daemon in "
+                + "container `" + daemon.name() + "` keeps its state in `" + dir.path() + "`, away from the "
+                + "volume `" + m.leftBehind().volumeName() + "` mounted at `" + StateDir.ROOTLESS_DEFAULT
+                + "`, which is then unused.", Fix.describe("Remove the variable, or mount the "
                 + "volume at `" + dir.path() + "`.", "mountPath: " + dir.path()));
     }
 }

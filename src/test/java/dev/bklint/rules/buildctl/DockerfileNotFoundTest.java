@@ -47,7 +47,7 @@ class DockerfileNotFoundTest {
         Files.writeString(project.resolve("svc/dockerfile"), "FROM alpine:3.20\n");
         String out = lint(project, "--local dockerfile=svc --opt filename=api.Dockerfile");
         assertTrue(out.contains("svc/api.Dockerfile") && out.contains("does not exist"), out);
-        assertTrue(!out.contains("nor does `dockerfile`"), out);
+        assertTrue(!out.contains("`dockerfile` beside it"), out);
     }
 
     @Test
@@ -55,6 +55,7 @@ class DockerfileNotFoundTest {
         Files.createDirectories(project.resolve("svc"));
         String out = lint(project, "--local dockerfile=svc");
         assertTrue(out.contains("`svc/Dockerfile`"), out);
-        assertTrue(out.contains("nor does `dockerfile` beside it, which the frontend also tries"), out);
+        assertTrue(out.contains("does not exist") && out.contains("`dockerfile` beside it, which the frontend also "
+                + "tries, does not exist either"), out);
     }
 }

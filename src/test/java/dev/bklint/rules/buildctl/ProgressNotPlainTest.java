@@ -55,7 +55,8 @@ class ProgressNotPlainTest {
         List<Finding> found = bk404("job.yaml", job(", --progress=tty", ""));
         assertEquals(1, found.size());
         assertEquals(Severity.ERROR, found.get(0).severity());
-        assertTrue(found.get(0).message().contains("`failed to get console`"), found.get(0).message());
+        assertTrue(found.get(0).message().contains("container `buildkit` has none"), found.get(0).message());
+        assertTrue(found.get(0).why().contains("`failed to get console`"), found.get(0).why());
     }
 
     @Test
