@@ -85,21 +85,4 @@ public final class Reporter {
         sink.add(new Finding(meta.id(), meta.name(), configured(severity), where, node.span(), headline, why,
                 described, uses));
     }
-
-    // Transitional: the single-text form, until every rule separates its headline from its why.
-    public void report(Span span, String message, Fix fix) {
-        report(meta.severity(), span, message, "", fix);
-    }
-
-    public void report(Severity severity, Span span, String message, Fix fix) {
-        report(severity, span, message, "", fix);
-    }
-
-    public void report(YNode node, String message, Fix fix) {
-        report(meta.severity(), node, message, "", fix);
-    }
-
-    public void report(Severity severity, YNode node, String message, Fix fix) {
-        report(severity, node, message, "", fix);
-    }
 }

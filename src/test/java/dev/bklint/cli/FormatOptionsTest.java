@@ -67,7 +67,7 @@ class FormatOptionsTest {
         for (JSONObject f : findings(FIRES)) {
             expected.append(FIRES).append(':').append(f.getInt("line")).append(':').append(f.getInt("column"))
                     .append(": ").append(f.getString("severity")).append(": ")
-                    .append(text(f).replace('\n', ' ')).append(" [").append(f.getString("rule"))
+                    .append(f.getString("message")).append(" [").append(f.getString("rule"))
                     .append("]\n");
         }
         Run run = Fixtures.run("--format", "gnu", FIRES);

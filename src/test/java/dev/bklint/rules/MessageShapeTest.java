@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * the fix printed below it. One test per rule, so a rule's author sees only their own messages.
  */
 class MessageShapeTest {
-    static final int HEADLINE = 120;
+    static final int HEADLINE = dev.bklint.rules.Headline.MAX;
 
     @TestFactory
     Stream<DynamicTest> everyRulesFindingsHaveAShortHeadlineAndAWhy() throws IOException {

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
@@ -37,7 +38,7 @@ public final class BuildArgUndeclared implements Rule {
             }
             String suggestion = Suggestions.closest(name, declared);
             String path = d.path().toString().replace('\\', '/');
-            reporter.report(invocation.valueSpan(f), Headlines.fit("Build arg `" + name + "` is passed, but `" + path
+            reporter.report(invocation.valueSpan(f), Headline.first("Build arg `" + name + "` is passed, but `" + path
                     + "` declares no `ARG " + name + "`.", "Build arg `" + name + "` is passed, but `" + path
                     + "` declares no such `ARG`."),
                     "BuildKit ignores the value, so the build does not get it."

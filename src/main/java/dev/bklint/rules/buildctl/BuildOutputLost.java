@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.report.Fix;
@@ -56,7 +57,7 @@ public final class BuildOutputLost implements Rule {
             if (patterns.stream().anyMatch(p -> matches(p, dest))) {
                 continue;
             }
-            reporter.report(invocation.entrySpan(out.flag(), out.options().entry("dest")), Headlines.fit(
+            reporter.report(invocation.entrySpan(out.flag(), out.options().entry("dest")), Headline.first(
                     "No `artifact_paths` pattern of step `" + step.displayName() + "` uploads the archive `" + dest
                             + "`.", "No `artifact_paths` pattern of this step uploads the archive `" + dest + "`."),
                     "The archive is written inside the job's pod, which is deleted when the job ends, so the build's "

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -31,7 +32,7 @@ public final class BuildkitdFlagsQuoted implements Rule {
             }
         }
         String clean = value.replace("\"", "").replace("'", "");
-        reporter.report(daemon.flags().span(), Headlines.fit("BUILDKITD_FLAGS in container `" + daemon.name()
+        reporter.report(daemon.flags().span(), Headline.first("BUILDKITD_FLAGS in container `" + daemon.name()
                 + "` holds quotes, which reach buildkitd as literal text.",
                 "BUILDKITD_FLAGS holds quotes, which reach buildkitd as literal text."),
                 "`buildctl-daemonless.sh` passes them to buildkitd literally (it expands the variable unquoted): "

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -28,7 +29,7 @@ public final class CacheExportInvalid implements Rule {
             String written = "`--" + flag + " " + c.flag().value() + "`";
             String shortly = "`--" + flag + " type=" + type + "`";
             if (type.equals("gha")) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headline.first(written
                         + " uses the GitHub Actions cache, which Buildkite does not have.", shortly
                         + " uses the GitHub Actions cache, which Buildkite does not have."),
                         "The GitHub Actions cache needs GitHub's cache service and token (`cache with type gha "
@@ -36,20 +37,20 @@ public final class CacheExportInvalid implements Rule {
                         Fix.describe("Use a registry cache.", "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"
                                 + (export ? ",mode=max" : "")));
             } else if (!export && type.equals("inline")) {
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headline.first(written
                         + ": there is no inline cache importer.", shortly + ": there is no inline cache importer."),
                         "BuildKit has none (`unknown cache importer: inline`): inline cache is read from the image, "
                         + "by the registry importer.", Fix.describe("Import inline cache from the image.",
                         "--import-cache type=registry,ref=<registry>/<repo>:<tag>"));
             } else if (!types.contains(type)) {
                 String kind = export ? "exporter" : "importer";
-                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headlines.fit(written + ": `"
+                reporter.report(invocation.entrySpan(c.flag(), csv.entry("type")), Headline.first(written + ": `"
                         + type + "` is not a cache " + kind + ".", shortly + ": `" + type + "` is not a cache "
                         + kind + "."), "BuildKit answers `unknown cache " + kind + ": \"" + type + "\"`; the cache "
                         + kind + "s are " + String.join(", ", types.stream().sorted().toList()) + ".",
                         Fix.describe("Use a known cache type.", "type=registry,ref=<registry>/<repo>:buildcache"));
             } else if (type.equals("registry") && !csv.has("ref")) {
-                reporter.report(invocation.valueSpan(c.flag()), Headlines.fit(written + " has no `ref`.", shortly
+                reporter.report(invocation.valueSpan(c.flag()), Headline.first(written + " has no `ref`.", shortly
                         + " has no `ref`."), "The build fails with `registry cache " + (export ? "exporter"
                         : "importer") + " requires ref`.", Fix.describe("Name the cache image.",
                         "--" + flag + " type=registry,ref=<registry>/<repo>:buildcache"));

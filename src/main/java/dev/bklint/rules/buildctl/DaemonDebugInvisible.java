@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -13,7 +14,7 @@ public final class DaemonDebugInvisible implements Rule {
                 || daemon.flags().span() == null) {
             return;
         }
-        reporter.report(daemon.flags().span(), Headlines.fit("`--debug` in BUILDKITD_FLAGS of container `"
+        reporter.report(daemon.flags().span(), Headline.first("`--debug` in BUILDKITD_FLAGS of container `"
                 + daemon.name() + "` adds daemon logs that stay hidden during the build.",
                 "`--debug` in BUILDKITD_FLAGS adds daemon logs that stay hidden during the build."),
                 "It makes buildkitd log more, but `buildctl-daemonless.sh` writes the daemon's log to a temporary "

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
 import dev.bklint.report.Fix;
@@ -22,7 +23,7 @@ public final class DockerfileNotFound implements Rule {
             // Not read: bklint reads nothing outside the checkout. A `..` out is common in monorepos (info);
             // a link out or a special file is not something a checkout should hold (warning).
             reporter.report(d.refused().contains("`..`") ? Severity.INFO : Severity.WARNING,
-                    invocation.valueSpan(flag), Headlines.fit("bklint did not read the Dockerfile `" + path
+                    invocation.valueSpan(flag), Headline.first("bklint did not read the Dockerfile `" + path
                             + "` (from " + from + ").", "bklint did not read the Dockerfile `" + path + "`."),
                     "The path " + d.refused() + "; bklint reads only regular files inside the project directory, so "
                     + "the build's Dockerfile is not checked. Keep the Dockerfile in the checkout, or give "
@@ -32,7 +33,7 @@ public final class DockerfileNotFound implements Rule {
         if (d.exists()) {
             return;
         }
-        reporter.report(invocation.valueSpan(flag), Headlines.fit("The Dockerfile `" + path + "` that this build "
+        reporter.report(invocation.valueSpan(flag), Headline.first("The Dockerfile `" + path + "` that this build "
                 + "reads does not exist.", "The Dockerfile that this build reads does not exist."),
                 "The Dockerfile frontend reads it from " + from
                 + (d.filenameOpt() == null ? ", default filename `Dockerfile`" : " and `" + d.filenameOpt().value() + "`")

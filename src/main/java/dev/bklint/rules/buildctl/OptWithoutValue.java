@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.report.Fix;
@@ -19,7 +20,7 @@ public final class OptWithoutValue implements Rule {
                 continue;
             }
             String example = f.name().equals("local") ? "--local " + f.value() + "=." : "--opt " + f.value() + "=<value>";
-            reporter.report(invocation.flagSpan(f), Headlines.fit("`" + f.written() + " " + f.value() + "` has no "
+            reporter.report(invocation.flagSpan(f), Headline.first("`" + f.written() + " " + f.value() + "` has no "
                     + "`=`: buildctl expects `KEY=VALUE`.", "The value of `" + f.written() + "` has no `=`: buildctl "
                     + "expects `KEY=VALUE`."), "buildctl fails with `invalid value " + f.value() + "` before "
                     + "building (only unreleased BuildKit reads `--opt build-arg:NAME` from the environment).",

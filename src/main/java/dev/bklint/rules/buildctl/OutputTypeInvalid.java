@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.CsvOptions;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
@@ -26,7 +27,7 @@ public final class OutputTypeInvalid implements Rule {
             CsvOptions csv = invocation.command().csv(f);
             String type = csv.get("type");
             if (type == null) {
-                reporter.report(invocation.flagSpan(f), Headlines.fit("`" + f.written() + " " + f.value()
+                reporter.report(invocation.flagSpan(f), Headline.first("`" + f.written() + " " + f.value()
                         + "` has no `type=`.", "The value of `" + f.written() + "` has no `type=`."), "buildctl fails "
                         + "with `--output requires type=<type>`; its exporters are `type=image`, `type=local`, "
                         + "`type=tar`, `type=oci` and `type=docker`.", Fix.describe(

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
@@ -33,7 +34,7 @@ public final class ProgressNotPlain implements Rule {
         Flag progress = invocation.command().flag("progress");
         String value = progress == null ? null : progress.value();
         if (value != null && !VALID.contains(value)) {
-            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headlines.fit("`--progress=" + value
+            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headline.first("`--progress=" + value
                     + "` is not a progress mode.", "The value of `--progress` is not a progress mode."), "buildctl "
                     + "fails with `invalid progress mode " + value + "`. Valid values: auto, plain, tty, rawjson, "
                     + "quiet.", new Fix("Use `--progress=plain`.",
@@ -53,7 +54,7 @@ public final class ProgressNotPlain implements Rule {
         }
         String terminal = terminal(invocation);
         if (terminal == null && "tty".equals(value)) {
-            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headlines.fit("`--progress=tty` needs "
+            reporter.report(Severity.ERROR, invocation.valueSpan(progress), Headline.first("`--progress=tty` needs "
                     + "a terminal, and container `" + invocation.container().name() + "` has none (no `tty: true`).",
                     "`--progress=tty` needs a terminal, and this container has none (no `tty: true`)."),
                     "buildctl fails with `failed to get console`.", new Fix("Use `--progress=plain`.", "--progress=plain",

@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.EnvLookup;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.buildkit.SimpleCommand;
@@ -29,7 +30,7 @@ public final class PushWithoutCredentials implements Rule {
         }
         String home = invocation.container().image() != null && invocation.container().image().isRootlessTag()
                 ? "/home/user/.docker" : "/root/.docker";
-        reporter.report(push, Headlines.fit("This build pushes to a registry, but nothing in container `" + c.name()
+        reporter.report(push, Headline.first("This build pushes to a registry, but nothing in container `" + c.name()
                 + "` provides credentials.", "This build pushes to a registry, but nothing in its container provides "
                 + "credentials."), "buildctl reads them on the client side from `$DOCKER_CONFIG/config.json` "
                 + "(default `" + home + "`), and no DOCKER_CONFIG, no mount there, no secret volume and no login step "

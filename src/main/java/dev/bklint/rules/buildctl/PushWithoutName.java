@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -19,7 +20,7 @@ public final class PushWithoutName implements Rule {
             if (push != null && !push.isEmpty() && !push.equalsIgnoreCase("true") && !push.equals("1")) {
                 continue;
             }
-            reporter.report(invocation.entrySpan(out.flag(), csv.entry("push")), Headlines.fit("`"
+            reporter.report(invocation.entrySpan(out.flag(), csv.entry("push")), Headline.first("`"
                     + out.flag().value() + "` asks the image exporter to push but gives no `name=` (nor "
                     + "`dangling-name-prefix`).", "This `--output` asks the image exporter to push but gives no "
                     + "`name=` (nor `dangling-name-prefix`)."), "BuildKit pushes only the names these give, so the "

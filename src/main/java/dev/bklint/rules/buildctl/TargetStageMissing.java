@@ -1,5 +1,6 @@
 package dev.bklint.rules.buildctl;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
@@ -31,7 +32,7 @@ public final class TargetStageMissing implements Rule {
             String stages = d.dockerfile().stageNames().isEmpty() ? "it names no stage (no `FROM ... AS name`)"
                     : "its stages are " + Quoted.list(d.dockerfile().stageNames(), ", ", ", ");
             String path = d.path().toString().replace('\\', '/');
-            reporter.report(invocation.valueSpan(f), Headlines.fit("`--opt target=" + target + "`, but `" + path
+            reporter.report(invocation.valueSpan(f), Headline.first("`--opt target=" + target + "`, but `" + path
                     + "` has no stage `" + target + "`.", "`--opt target=" + target + "` names no stage of `" + path
                     + "`."), "The build fails with `target stage \"" + target + "\" could not be found`: " + stages
                     + "." + (suggestion == null ? "" : " Did you mean `" + suggestion + "`?"),

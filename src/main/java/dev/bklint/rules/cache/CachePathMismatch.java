@@ -1,5 +1,6 @@
 package dev.bklint.rules.cache;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -20,9 +21,9 @@ public final class CachePathMismatch implements Rule {
         String right = m.stateDir().path();
         String headline = "Volume `" + m.atOtherMode().volumeName() + "` at `" + m.atOtherMode().mountPath()
                 + "` is not the state directory of the daemon in container `" + daemon.name() + "`.";
-        reporter.report(path, headline.codePointCount(0, headline.length()) <= 120 ? headline : "Volume `"
+        reporter.report(path, Headline.first(headline, "Volume `"
                 + m.atOtherMode().volumeName() + "` at `" + m.atOtherMode().mountPath() + "` is not the daemon's "
-                + "state directory.", "The " + daemon.mode().label() + " daemon in container `" + daemon.name()
+                + "state directory."), "The " + daemon.mode().label() + " daemon in container `" + daemon.name()
                 + "` keeps its state in `" + right + "` (" + m.stateDir().reason() + "), so the volume is never "
                 + "used and the state lands in the container's writable layer.",
                 new Fix("Mount the volume at `" + right + "`.", "mountPath: " + right,

@@ -1,5 +1,6 @@
 package dev.bklint.rules.cache;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.StateDir;
 import dev.bklint.report.Fix;
@@ -17,8 +18,8 @@ public final class StateDirMoved implements Rule {
         StateDir dir = m.stateDir();
         String headline = dir.reason() + " moves the rootless daemon's state away from volume `"
                 + m.leftBehind().volumeName() + "`.";
-        reporter.report(dir.span(), headline.codePointCount(0, headline.length()) <= 120 ? headline
-                : dir.reason() + " moves the rootless daemon's state away from its volume.", "The daemon in "
+        reporter.report(dir.span(), Headline.first(headline,
+                dir.reason() + " moves the rootless daemon's state away from its volume."), "The daemon in "
                 + "container `" + daemon.name() + "` keeps its state in `" + dir.path() + "`, away from the "
                 + "volume `" + m.leftBehind().volumeName() + "` mounted at `" + StateDir.ROOTLESS_DEFAULT
                 + "`, which is then unused.", Fix.describe("Remove the variable, or mount the "

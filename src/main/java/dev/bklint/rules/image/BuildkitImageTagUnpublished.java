@@ -7,7 +7,7 @@ import dev.bklint.report.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -11,7 +11,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 import dev.bklint.source.Span;
 import java.util.Set;
 

@@ -7,7 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 
 /**
  * BK103: the rootful image must run as root. {@code runAsNonRoot: true} makes the kubelet refuse it; a non-zero

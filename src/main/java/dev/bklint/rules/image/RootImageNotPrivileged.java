@@ -7,7 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 import dev.bklint.yaml.YNode;
 import java.util.List;
 

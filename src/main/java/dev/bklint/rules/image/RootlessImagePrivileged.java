@@ -7,7 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 
 /** BK102: the rootless image does not need {@code privileged: true}; upstream calls it "almost safe", but it is still privileged. */
 public final class RootlessImagePrivileged implements Rule {

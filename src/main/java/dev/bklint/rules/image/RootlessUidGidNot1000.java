@@ -7,7 +7,7 @@ import dev.bklint.kubernetes.Setting;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
-import dev.bklint.rules.yaml.Headline;
+import dev.bklint.rules.Headline;
 import dev.bklint.yaml.YamlEdits;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.bklint.rules.yaml;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YamlSyntaxError;

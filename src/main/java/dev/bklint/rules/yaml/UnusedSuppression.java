@@ -1,5 +1,6 @@
 package dev.bklint.rules.yaml;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.engine.Suppressions;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;

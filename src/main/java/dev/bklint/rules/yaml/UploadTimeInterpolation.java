@@ -1,5 +1,6 @@
 package dev.bklint.rules.yaml;
 
+import dev.bklint.rules.Headline;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.kubernetes.Workload;
 import dev.bklint.pipeline.CommandStep;

@@ -27,7 +27,7 @@ class DockerfileNotFoundTest {
     private static String lint(Path project, String buildFlags) throws IOException {
         Path file = project.resolve("pipeline.yml");
         Files.writeString(file, pipeline(buildFlags));
-        return Fixtures.run("--format=gnu", "--fail-on=never", "--project-dir", project.toString(), file.toString())
+        return Fixtures.run("--format=checkstyle", "--fail-on=never", "--project-dir", project.toString(), file.toString())
                 .out();
     }
 

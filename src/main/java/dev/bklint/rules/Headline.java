@@ -1,4 +1,4 @@
-package dev.bklint.rules.yaml;
+package dev.bklint.rules;
 
 /** Picks a finding's headline: the most specific of several wordings that fits in {@value #MAX} characters. */
 public final class Headline {
