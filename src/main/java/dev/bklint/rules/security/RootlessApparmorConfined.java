@@ -38,7 +38,7 @@ public final class RootlessApparmorConfined implements Rule {
         // annotation).
         String other = old ? "" : " On clusters older than 1.30, which lack the `appArmorProfile` field, the "
                 + "annotation `" + ANNOTATION + c.name() + ": unconfined` does the same.";
-        reporter.report(UnconfinedProfiles.severity(daemon), UnconfinedProfiles.anchor(c, "appArmorProfile"),
+        reporter.report(UnconfinedProfiles.anchor(c, "appArmorProfile"),
                 "Rootless BuildKit in container `" + c.name() + "` runs under the default AppArmor profile.",
                 "On AppArmor hosts (Ubuntu, COS) that profile blocks the mounts it needs, so rootlesskit fails there."
                 + extra + other, fix);

@@ -36,7 +36,7 @@ public final class RootlessSeccompConfined implements Rule {
                 : Fixes.setInContainer(c, "Set `securityContext.seccompProfile.type: Unconfined` in container `"
                         + c.name() + "`.", List.of("securityContext", "seccompProfile", "type"), "Unconfined");
         YNode at = UnconfinedProfiles.anchor(c, "seccompProfile");
-        reporter.report(UnconfinedProfiles.severity(daemon), at, "Rootless BuildKit in container `" + c.name()
+        reporter.report(at, "Rootless BuildKit in container `" + c.name()
                 + "` runs without seccomp `Unconfined`.",
                 "It needs syscalls such as `unshare` and `mount` that the runtime's default profile blocks; where "
                         + "that profile applies (kubelet `seccompDefault`), creating the user namespace fails "

@@ -17,11 +17,6 @@ final class UnconfinedProfiles {
         return daemon.container() != null && daemon.mode().isRootless();
     }
 
-    /** Warning for rootless, error for rootless-strict, as the strict mode has no other way to run. */
-    static Severity severity(BuildkitContainer daemon) {
-        return daemon.mode() == Mode.ROOTLESS_STRICT ? Severity.ERROR : Severity.WARNING;
-    }
-
     /** True when the profile field (container or pod) has {@code type: Unconfined}. */
     static boolean fieldUnconfined(PodContainer c, String field) {
         Setting s = c.security(field);
