@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * Coverage-guided fuzzing over the same grammar as {@link StructureSoakTest}: Jazzer's bytes choose the pieces
  * ({@link Choices#of(FuzzedDataProvider)}), so mutation explores aliases, complex keys, nesting and long lines
- * instead of breaking the YAML. {@code JAZZER_FUZZ=1 mvn test -Dtest=StructureFuzzTest} fuzzes for real; a normal
- * run replays the seed corpus. Every input runs through all formats ({@link EveryFormat}); an input slower than
+ * instead of breaking the YAML. {@code JAZZER_FUZZ=1 mvn -Pfuzz test -Dtest=StructureFuzzTest} fuzzes for real;
+ * without {@code JAZZER_FUZZ} the profile replays the seed corpus. Every input runs through all formats ({@link EveryFormat}); an input slower than
  * {@link #PER_INPUT_MILLIS} is a finding too, since Jazzer's own timeout only catches a hang.
  */
 class StructureFuzzTest {
