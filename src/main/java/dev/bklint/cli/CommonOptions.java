@@ -177,7 +177,7 @@ public final class CommonOptions {
         }
         RuleSettings settings = RuleSettings.of(file);
         if (!select.isEmpty() || !ignore.isEmpty()) {
-            RuleRegistry registry = RuleRegistry.loadForLinting();
+            RuleRegistry registry = RuleRegistry.get();
             settings = settings.withSelection(RuleSelection.ids("--select", select, registry),
                     RuleSelection.ids("--ignore", ignore, registry));
         }

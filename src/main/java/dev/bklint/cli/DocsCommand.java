@@ -27,7 +27,7 @@ final class DocsCommand implements Cli.Command {
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws IOException {
         Path dir = parsed.matchedPositionalValue(0, Path.of("docs/rules"));
         DocsGenerator generator = new DocsGenerator(Path.of(""));
-        List<RuleMeta> metas = RuleRegistry.load().metas();
+        List<RuleMeta> metas = RuleRegistry.get().metas();
         Files.createDirectories(dir);
         for (RuleMeta m : metas) {
             Files.writeString(dir.resolve(m.id() + ".md"), generator.page(m), StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ final class ExplainCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String rule = parsed.matchedPositionalValue(0, "");
-        RuleMeta meta = RuleRegistry.load().find(rule);
+        RuleMeta meta = RuleRegistry.get().find(rule);
         if (meta == null) {
             throw new IllegalArgumentException("no rule '" + rule + "' (bklint rules lists them)");
         }

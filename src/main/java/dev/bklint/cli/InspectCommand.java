@@ -36,7 +36,7 @@ final class InspectCommand implements Cli.Command {
                 ? "configuration not given (assumed: no pod-spec-patch, polling the cluster's default queue; "
                   + "set --controller-config)"
                 : options.controller().source().path() + " (queue " + options.controller().polledQueue() + ")"));
-        Linter linter = new Linter(RuleRegistry.loadForLinting(), options);
+        Linter linter = new Linter(RuleRegistry.get(), options);
         for (SourceFile source : inputs.sources) {
             FileResult result = linter.lint(source);
             List<StepSummary> steps = Summaries.of(result);

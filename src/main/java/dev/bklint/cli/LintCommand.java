@@ -75,9 +75,7 @@ final class LintCommand implements Cli.Command {
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
         Trace.mark("read inputs");
-        // SARIF describes every rule in full; other formats need only the rules' one-line fields.
-        boolean describeRules = targets.stream().anyMatch(t -> t.format().equals("sarif"));
-        RuleRegistry registry = describeRules ? RuleRegistry.load() : RuleRegistry.loadForLinting();
+        RuleRegistry registry = RuleRegistry.get();
         Trace.mark("rule registry");
         Options options = common.options();
         Trace.mark("options");
@@ -165,8 +163,7 @@ final class LintCommand implements Cli.Command {
                 continue;
             }
             Severity configured = options.settings().severity(m.id());
-            rules.add(configured == null || configured == m.severity() ? m : new RuleMeta(m.id(), m.name(),
-                    configured, m.severityNote(), m.family(), m.summary(), m.rationale(), m.fix(), m.references()));
+            rules.add(configured == null || configured == m.severity() ? m : m.withSeverity(configured));
         }
         return rules;
     }

@@ -24,7 +24,7 @@ final class RulesCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String format = parsed.matchedOptionValue("--format", "text");
-        List<RuleMeta> metas = RuleRegistry.load().metas();
+        List<RuleMeta> metas = RuleRegistry.get().metas();
         switch (format.toLowerCase()) {
             case "text":
                 for (RuleMeta m : metas) {

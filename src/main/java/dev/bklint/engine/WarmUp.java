@@ -35,7 +35,7 @@ public final class WarmUp {
         try {
             // The schema first: it takes longest, and the main thread needs the rules sooner and builds them itself.
             PluginSchema.check((YMap) YamlLoader.load(new SourceFile("<warm-up>", CONFIG)).get(0).root());
-            RuleRegistry.loadForLinting();
+            RuleRegistry.get();
         } catch (Exception | Error e) {
             // The lint meets the same problem itself, and reports it there.
         }

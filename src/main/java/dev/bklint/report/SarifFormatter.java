@@ -24,9 +24,6 @@ public final class SarifFormatter implements ReportFormatter {
     public static final String AUTOMATION_ID = "bklint/";
     /** GitHub shows at most 1024 characters of a rule's short and full description. */
     static final int DESCRIPTION_LIMIT = 1024;
-    /** Families whose rules are security findings; the versions rules BK501-BK504 are too. */
-    static final Set<String> SECURITY_FAMILIES = Set.of("security", "image");
-    static final Set<String> SECURITY_RULES = Set.of("BK501", "BK502", "BK503", "BK504");
 
     /** Source characters a result quotes at most in a snippet (the span's text, or the code around it). */
     static final int MAX_SNIPPET = 1000;
@@ -75,7 +72,7 @@ public final class SarifFormatter implements ReportFormatter {
     }
 
     static boolean isSecurity(RuleMeta m) {
-        return SECURITY_FAMILIES.contains(m.family()) || SECURITY_RULES.contains(m.id());
+        return m.security();
     }
 
     static String level(Severity s) {

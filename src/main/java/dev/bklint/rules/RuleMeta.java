@@ -3,23 +3,42 @@ package dev.bklint.rules;
 import dev.bklint.report.Severity;
 import java.util.List;
 
-/** A rule's metadata, read from {@code rules/BKnnn.yaml}. */
-public record RuleMeta(String id, String name, Severity severity, String severityNote, String family,
-                       String summary, String rationale, String fix, List<String> references) {
+/**
+ * A rule's metadata from {@code rules/BKnnn.yaml}, as the build generated it: the short fields here, the long texts
+ * (rationale, fix, references) from {@link RuleTexts} when first asked for, since linting never needs them.
+ */
+public record RuleMeta(int index, String id, String name, Severity severity, String severityNote, String family,
+                       String summary, List<String> tags) {
+
+    public RuleMeta {
+        tags = List.copyOf(tags);
+    }
+
+    public String rationale() {
+        return RuleTexts.of(index)[0];
+    }
+
+    public String fix() {
+        return RuleTexts.of(index)[1];
+    }
+
+    public List<String> references() {
+        String[] texts = RuleTexts.of(index);
+        return List.of(texts).subList(2, texts.length);
+    }
+
+    /** True for rules tagged {@code security} (SARIF's security tag and severity). */
+    public boolean security() {
+        return tags.contains("security");
+    }
+
+    /** The same rule at the severity a configuration gives it. */
+    public RuleMeta withSeverity(Severity severity) {
+        return new RuleMeta(index, id, name, severity, severityNote, family, summary, tags);
+    }
 
     /** The rule's documentation page, relative to the repository root. */
     public String docPath() {
         return "docs/rules/" + id + ".md";
-    }
-
-    /** The implementing class by convention: {@code dev.bklint.rules.<family>.<PascalCaseName>}. */
-    public String className() {
-        StringBuilder b = new StringBuilder("dev.bklint.rules.").append(family).append('.');
-        for (String part : name.split("-")) {
-            if (!part.isEmpty()) {
-                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return b.toString();
     }
 }

@@ -154,7 +154,7 @@ class CliTest {
     @Test
     void rulesListsEveryRuleInEachFormat() {
         Run text = Fixtures.run("rules");
-        assertEquals(dev.bklint.rules.RuleRegistry.load().metas().size(), text.out().lines().count());
+        assertEquals(dev.bklint.rules.RuleRegistry.get().metas().size(), text.out().lines().count());
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("BK201  error    rootless-process-sandbox")));
         assertTrue(Fixtures.run("rules", "--format=json").out().contains("\"id\": \"BK601\""));
         assertTrue(Fixtures.run("rules", "--format=markdown").out().startsWith("| id | name | severity | summary |"));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Linting the steps of a pipeline in parallel finds exactly what linting them one after the other finds. */
 class ParallelStepsTest {
-    private static final RuleRegistry REGISTRY = RuleRegistry.loadForLinting();
+    private static final RuleRegistry REGISTRY = RuleRegistry.get();
     /** With a Pod Security level given, so that BK504 runs as well: every rule takes part in the comparison. */
     private static final Options OPTIONS = new Options(Options.CURRENT, true, "baseline");
     private static final Linter SEQUENTIAL = new Linter(REGISTRY, OPTIONS, Integer.MAX_VALUE);

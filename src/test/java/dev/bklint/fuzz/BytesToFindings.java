@@ -15,7 +15,7 @@ import java.io.ByteArrayInputStream;
  * never an exception, and every finding in the file lies inside it.
  */
 final class BytesToFindings {
-    private static final Linter LINTER = new Linter(RuleRegistry.loadForLinting(), Options.defaults());
+    private static final Linter LINTER = new Linter(RuleRegistry.get(), Options.defaults());
 
     private BytesToFindings() {
     }

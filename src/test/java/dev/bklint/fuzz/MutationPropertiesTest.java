@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
  * the file, and a second run gives the same findings.
  */
 class MutationPropertiesTest {
-    private static final Linter LINTER = new Linter(RuleRegistry.load(), Options.defaults());
+    private static final Linter LINTER = new Linter(RuleRegistry.get(), Options.defaults());
     private static final List<String> FIXTURES = load();
 
     private static List<String> load() {

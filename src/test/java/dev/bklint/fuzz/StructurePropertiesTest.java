@@ -36,7 +36,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  * by rule and by the offending text, since positions move).
  */
 class StructurePropertiesTest {
-    private static final Linter LINTER = new Linter(RuleRegistry.load(), Options.defaults());
+    private static final Linter LINTER = new Linter(RuleRegistry.get(), Options.defaults());
     /** Each fixture that loads as plain YAML data (no duplicate keys, no syntax error), as loaded data. */
     private static final List<Object> FIXTURES = load();
 

@@ -221,7 +221,7 @@ class OutputHostileTest {
         SourceFile source = new SourceFile(path, "steps:\n  - command: make\n");
         Finding f = new Finding("BK101", "root-image-not-privileged", Severity.ERROR, path, new Span(2, 5, 2, 12),
                 "m\n::warning::forged", "w\n::warning::forged", null);
-        Report report = new Report("1", List.of(f), List.of(), Map.of(path, source), RuleRegistry.load().metas(),
+        Report report = new Report("1", List.of(f), List.of(), Map.of(path, source), RuleRegistry.get().metas(),
                 Severity.WARNING, dir, dir);
         for (String format : List.of("text", "gnu")) {
             String out = Formats.of(format, false).format(report);
@@ -239,7 +239,7 @@ class OutputHostileTest {
         Finding f = new Finding("BK108", "buildkit-image-tag-unpublished", Severity.WARNING, path, Span.point(1, 1),
                 message, message, null);
         Report report = new Report("1", List.of(f), List.of(), Map.of(path, new SourceFile(path, "steps: []\n")),
-                RuleRegistry.load().metas(), Severity.WARNING, dir, dir);
+                RuleRegistry.get().metas(), Severity.WARNING, dir, dir);
         String md = Formats.of("buildkite", false).format(report);
         String shown = "Image `a` and \\[x\\](https://evil.example) !\\[t\\](https://evil.example/t.png) "
                 + "\\\\\\[y\\](z) \\`&lt;img src=x&gt;\\`\\` &lt;b&gt;bold&lt;/b&gt; \\| cell &amp; more";

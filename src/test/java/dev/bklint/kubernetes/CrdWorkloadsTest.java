@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tekton, Shipwright and Argo objects are read as the pod their controller builds. */
 class CrdWorkloadsTest {
-    private static final RuleRegistry REGISTRY = RuleRegistry.load();
+    private static final RuleRegistry REGISTRY = RuleRegistry.get();
 
     private static List<String> containerNames(String yaml) {
         return TestPipelines.documents(yaml).stream().flatMap(d -> Workload.of(d).stream())

@@ -51,7 +51,7 @@ final class ReportsForTests {
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         sources.put(PIPELINE, new SourceFile(PIPELINE, TEXT));
         sources.put(CLEAN, new SourceFile(CLEAN, "steps:\n  - command: echo hi\n"));
-        return new Report("1.2.3", findings, List.of(), sources, RuleRegistry.load().metas(), failOn, ROOT, ROOT);
+        return new Report("1.2.3", findings, List.of(), sources, RuleRegistry.get().metas(), failOn, ROOT, ROOT);
     }
 
     static Report withFindings() {

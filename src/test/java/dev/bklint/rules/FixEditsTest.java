@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FixEditsTest {
     static List<RuleMeta> rules() {
-        return RuleRegistry.load().metas();
+        return RuleRegistry.get().metas();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -34,7 +34,7 @@ class FixEditsTest {
         Path fires = DocsGenerator.firesFixture(rule);
         String text = Files.readString(fires);
         Options options = optionsOf(FixtureArgs.of(text));
-        Linter linter = new Linter(RuleRegistry.load(), options);
+        Linter linter = new Linter(RuleRegistry.get(), options);
         SourceFile source = new SourceFile(fires.toString(), text);
         FileResult before = linter.lint(source);
         List<Edit> edits = new ArrayList<>();

@@ -38,7 +38,7 @@ class MessageShapeTest {
                 byRule.computeIfAbsent(f.getString("rule"), r -> new ArrayList<>()).add(f);
             }
         }
-        return RuleRegistry.load().metas().stream().map(m -> DynamicTest.dynamicTest(m.id(), () -> {
+        return RuleRegistry.get().metas().stream().map(m -> DynamicTest.dynamicTest(m.id(), () -> {
             List<String> wrong = new ArrayList<>();
             for (JSONObject f : byRule.getOrDefault(m.id(), List.of())) {
                 String where = f.getString("fixture") + ":" + f.getInt("line") + ": ";

@@ -31,7 +31,7 @@ class RuleContractTest {
             Pattern.DOTALL);
 
     static List<RuleMeta> rules() {
-        return RuleRegistry.load().metas();
+        return RuleRegistry.get().metas();
     }
 
     @Test
@@ -103,8 +103,8 @@ class RuleContractTest {
 
     @Test
     void theQuickHeaderReadAgreesWithTheYamlReader() {
-        List<RuleMeta> full = RuleRegistry.load().metas();
-        List<RuleMeta> quick = RuleRegistry.loadForLinting().metas();
+        List<RuleMeta> full = RuleRegistry.get().metas();
+        List<RuleMeta> quick = RuleRegistry.get().metas();
         assertEquals(full.size(), quick.size());
         for (int i = 0; i < full.size(); i++) {
             RuleMeta f = full.get(i);

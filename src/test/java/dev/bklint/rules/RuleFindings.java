@@ -11,7 +11,7 @@ public final class RuleFindings {
     }
 
     public static List<Finding> of(String rule, Options options, String path, String yaml) {
-        return new Linter(RuleRegistry.load(), options).lint(new SourceFile(path, yaml)).findings().stream()
+        return new Linter(RuleRegistry.get(), options).lint(new SourceFile(path, yaml)).findings().stream()
                 .filter(f -> f.rule().equals(rule)).toList();
     }
 

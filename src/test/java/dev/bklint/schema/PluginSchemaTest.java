@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * BK003's booleans are not reported twice.
  */
 class PluginSchemaTest {
-    private static final RuleRegistry REGISTRY = RuleRegistry.load();
+    private static final RuleRegistry REGISTRY = RuleRegistry.get();
 
     /** The plugin violations of a single step whose kubernetes plugin block is {@code plugin} (indented 10). */
     private static List<SchemaViolation> check(String plugin) {

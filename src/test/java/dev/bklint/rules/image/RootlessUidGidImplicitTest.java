@@ -79,7 +79,7 @@ class RootlessUidGidImplicitTest {
                 + "      securityContext:\n"
                 + "        seccompProfile: {type: Unconfined}\n"
                 + "        appArmorProfile: {type: Unconfined}\n";
-        var result = new Linter(RuleRegistry.load(), Options.defaults()).lint(new SourceFile("pod.yaml", yaml));
+        var result = new Linter(RuleRegistry.get(), Options.defaults()).lint(new SourceFile("pod.yaml", yaml));
         assertEquals(1, result.steps().get(0).buildkit().daemons().size(), "the rootless daemon is recognised");
         assertEquals(List.of(), bk106(Options.defaults(), "pod.yaml", yaml));
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** BK006 over small pipelines: what it reports, where, what it says and which fix it offers. */
 class UploadTimeInterpolationTest {
-    private static final Linter LINTER = new Linter(RuleRegistry.load(), Options.defaults());
+    private static final Linter LINTER = new Linter(RuleRegistry.get(), Options.defaults());
 
     private static List<Finding> bk006(String yaml) {
         return LINTER.lint(new SourceFile("pipeline.yml", yaml)).findings().stream()
