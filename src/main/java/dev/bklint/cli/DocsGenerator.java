@@ -82,8 +82,10 @@ public final class DocsGenerator {
     }
 
     public String index(List<RuleMeta> metas) {
-        return "# bklint rules\n\nEach page is generated from `rules/<id>.yaml` and the rule's fixtures by "
-                + "`./bklint docs docs/rules`.\n\n" + RulesCommand.markdown(metas);
+        long families = metas.stream().map(RuleMeta::family).distinct().count();
+        return "# bklint rules\n\n" + metas.size() + " rules in " + families + " families. Each page is generated from "
+                + "`rules/<id>.yaml` and the rule's fixtures by `./bklint docs docs/rules`.\n\n"
+                + RulesCommand.markdown(metas);
     }
 
     private String read(Path fixture) throws IOException {
