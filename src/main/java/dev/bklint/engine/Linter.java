@@ -19,6 +19,8 @@ import dev.bklint.rules.Options;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.rules.StepAnalysis;
+import dev.bklint.schema.PluginChecks;
+import dev.bklint.schema.SchemaViolation;
 import dev.bklint.source.SourceFile;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
@@ -43,6 +45,7 @@ public final class Linter {
     private final Options options;
     private final Map<String, java.util.Optional<Project>> projects = new java.util.concurrent.ConcurrentHashMap<>();
     private final int parallelSteps;
+    private final PluginChecks pluginChecks = new PluginChecks();
 
     /**
      * From how many command steps a pipeline's steps are linted in parallel: enough that the work outweighs
@@ -83,7 +86,7 @@ public final class Linter {
                 for (Workload w : workloads) {
                     EffectivePod pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata(),
                             w.controllerCredentials());
-                    StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod),
+                    StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod), List.of(),
                             w.kind() + "/" + w.name(), w.node().span().line());
                     analysed.add(analysis);
                     visitStep(rules, reporters, analysis);
@@ -186,13 +189,15 @@ public final class Linter {
      * A step runs in a pod when it uses the kubernetes plugin or an {@code image:} (which only the Kubernetes
      * stack honours); otherwise only its command lines are checked.
      */
-    static StepAnalysis analyse(CommandStep step, Options options) {
+    private StepAnalysis analyse(CommandStep step, Options options) {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
         var controllerPatch = options.controller() == null ? null : options.controller().podSpecPatch();
         EffectivePod pod = plugin != null || step.effectiveImage() != null
                 ? PodBuilder.build(step, plugin, controllerPatch) : null;
         BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
-        return new StepAnalysis(step, plugin, pod, buildkit, step.label(), step.node().span().line());
+        List<SchemaViolation> violations = plugin == null || plugin.config() == null ? List.of()
+                : pluginChecks.violations(plugin.config());
+        return new StepAnalysis(step, plugin, pod, buildkit, violations, step.label(), step.node().span().line());
     }
 
     /** The rules that run on one file (those the configuration leaves on for it), and the file's checkout. */

@@ -43,11 +43,6 @@ public final class PluginSchema {
     /** Renaming rounds: each round can reach one level deeper below keys written in another case. */
     private static final int MAX_ROUNDS = 32;
 
-    private static volatile Checked last;
-
-    private record Checked(YMap config, List<SchemaViolation> violations) {
-    }
-
     /** One failure, with the schema location it was found at (inherited from the nearest failure that has one). */
     private record Leaf(ValidationException e, String location) {
     }
@@ -80,47 +75,16 @@ public final class PluginSchema {
         }
     }
 
-    /**
-     * Every violation in the plugin configuration, in the order of the schema's report. Several rules ask about
-     * the same step, so the last answer is kept.
-     */
+    /** Every violation in the plugin configuration, in the order of the schema's report. */
     public static List<SchemaViolation> check(YMap config) {
-        Checked c = last;
-        if (c != null && c.config() == config) {
-            return c.violations();
-        }
-        String key = textKey(config);
-        if (key != null && VALID_TEXTS.contains(key)) {
-            return List.of();
-        }
-        List<SchemaViolation> violations = List.copyOf(validate(config));
-        last = new Checked(config, violations);
-        if (key != null && violations.isEmpty() && VALID_TEXTS.size() < MAX_VALID_TEXTS
-                && key.length() <= MAX_VALID_TEXT && VALID_CHARS.addAndGet(key.length()) <= MAX_VALID_CHARS) {
-            VALID_TEXTS.add(key);
-        }
-        return violations;
+        return List.copyOf(validate(config));
     }
-
-    /**
-     * Configurations already found valid, by their source text: long pipelines repeat one plugin configuration
-     * in many steps, and validating it is a quarter of a step's lint.
-     */
-    private static final Set<String> VALID_TEXTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final int MAX_VALID_TEXTS = 10_000;
-    /**
-     * The set lives as long as the process (an editor server, a test run), so its memory is bounded by characters
-     * as well as by entries: ten thousand plugin configurations of 100 KB each would otherwise hold a gigabyte.
-     */
-    private static final int MAX_VALID_TEXT = 16 * 1024;
-    private static final long MAX_VALID_CHARS = 4L * 1024 * 1024;
-    private static final java.util.concurrent.atomic.AtomicLong VALID_CHARS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The configuration's source text with its starting column, which decides what the text means, or null when
      * its meaning depends on more than the text: an alias, merge key or tag refers to the rest of the file.
      */
-    private static String textKey(YMap config) {
+    static String textKey(YMap config) {
         var span = config.span();
         var source = config.source();
         if (source == null || config.via() != null) {

@@ -6,7 +6,6 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
-import dev.bklint.schema.PluginSchema;
 import dev.bklint.schema.SchemaViolation;
 import dev.bklint.text.Quoted;
 import dev.bklint.text.Suggestions;
@@ -63,7 +62,7 @@ public final class UnknownKey implements Rule {
             return;
         }
         KeysIgnoringCase keys = new KeysIgnoringCase();
-        for (SchemaViolation v : PluginSchema.check(step.plugin().config())) {
+        for (SchemaViolation v : step.pluginViolations()) {
             if (v.kind() == SchemaViolation.Kind.UNKNOWN_KEY && !reportedByBk207(step, v)) {
                 report(v, reporter, keys);
             }

@@ -6,7 +6,6 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
-import dev.bklint.schema.PluginSchema;
 import dev.bklint.schema.SchemaViolation;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
@@ -33,7 +32,7 @@ public final class WrongType implements Rule {
             notAMapping(step.plugin().use().config(), reporter);
             return;
         }
-        for (SchemaViolation v : PluginSchema.check(step.plugin().config())) {
+        for (SchemaViolation v : step.pluginViolations()) {
             if (v.kind() == SchemaViolation.Kind.WRONG_TYPE && !reportedByBk003(v)) {
                 wrongType(v, reporter);
             } else if (v.kind() == SchemaViolation.Kind.INVALID_VALUE) {
