@@ -125,18 +125,33 @@ public final class BuildkitAnalyzer {
         return v == null ? new DaemonFlags("", null, null) : new DaemonFlags(v.value(), v.origin(), v.span());
     }
 
+    /**
+     * Where the daemon keeps its state, as buildkitd derives it: {@code --root}, else for rootless
+     * {@code appdefaults.UserRoot()}, the first entry of {@code $XDG_DATA_HOME} plus {@code /buildkit}, else
+     * {@code $HOME/.local/share/buildkit} (moby/buildkit@73ed6825c4b7:util/appdefaults/appdefaults_unix.go:53-66,
+     * applied only when no root is configured, cmd/buildkitd/main.go:612-615). Null when a value that decides it is
+     * a parameter or an expansion ({@code $(params.x)}, {@code {{…}}}, {@code ${VAR}}): the file cannot tell.
+     */
     private static StateDir stateDir(BuildkitContainer bc) {
         String root = bc.flags.valueOf("--root");
         if (root != null) {
-            return new StateDir(root, "`--root " + root + "` in the daemon flags", bc.flags.span());
+            return unknown(root) ? null
+                    : new StateDir(root, "`--root " + root + "` in the daemon flags", bc.flags.span());
         }
         if (bc.mode.isRootless()) {
             EnvValue xdg = bc.env.get("XDG_DATA_HOME");
             if (xdg != null && !xdg.value().isEmpty()) {
-                return new StateDir(trimSlash(xdg.value()) + "/buildkit",
+                if (unknown(xdg.value())) {
+                    return null;
+                }
+                String first = xdg.value().split(":", -1)[0];
+                return new StateDir(trimSlash(first) + "/buildkit",
                         "`XDG_DATA_HOME=" + xdg.value() + "` (" + xdg.origin() + ")", xdg.span());
             }
             EnvValue home = bc.env.get("HOME");
+            if (home != null && unknown(home.value())) {
+                return null;
+            }
             if (home != null && !home.value().isEmpty() && !trimSlash(home.value()).equals("/home/user")) {
                 return new StateDir(trimSlash(home.value()) + "/.local/share/buildkit",
                         "`HOME=" + home.value() + "` (" + home.origin() + ")", home.span());
@@ -147,6 +162,11 @@ public final class BuildkitAnalyzer {
             return new StateDir(StateDir.ROOTFUL, "the rootful default", null);
         }
         return null;
+    }
+
+    /** A value that a controller, the kubelet or the shell fills in at run time. */
+    private static boolean unknown(String value) {
+        return value.contains("$") || value.contains("{{");
     }
 
     private static String trimSlash(String p) {

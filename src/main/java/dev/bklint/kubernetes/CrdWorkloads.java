@@ -1,5 +1,6 @@
 package dev.bklint.kubernetes;
 
+import dev.bklint.yaml.EmbeddedYaml;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
@@ -41,11 +42,11 @@ final class CrdWorkloads {
         YMap spec = object.getMap("spec");
         switch (kind) {
             case "Task": case "ClusterTask":
-                tekton(kind, name, object, spec, null, into);
+                tekton(kind, name, object, spec, null, object.getMap("metadata"), into);
                 return true;
             case "TaskRun":
                 tekton(kind, name, object, spec == null ? null : spec.getMap("taskSpec"),
-                        spec == null ? null : spec.getMap("podTemplate"), into);
+                        spec == null ? null : spec.getMap("podTemplate"), object.getMap("metadata"), into);
                 return true;
             case "Pipeline": case "PipelineRun":
                 if (!String.valueOf(object.string("apiVersion")).startsWith("tekton.dev/")) {
@@ -95,11 +96,44 @@ final class CrdWorkloads {
                 if (item instanceof YMap task && task.getMap("taskSpec") != null
                         && task.getMap("taskSpec").string("apiVersion") == null) {
                     String taskName = task.string("name");
-                    tekton(kind, name + "/" + (taskName == null ? "unnamed" : taskName), object,
-                            task.getMap("taskSpec"), taskRunPodTemplate(spec, taskName, podTemplate), into);
+                    YMap taskSpec = task.getMap("taskSpec");
+                    tekton(kind, name + "/" + (taskName == null ? "unnamed" : taskName), object, taskSpec,
+                            taskRunPodTemplate(spec, taskName, podTemplate),
+                            annotationsOver(taskSpec.getMap("metadata"), object.getMap("metadata"),
+                                    taskRunMetadata(spec, taskName)), into);
                 }
             }
         }
+    }
+
+    /**
+     * The pod's annotations for a task embedded in a Pipeline or PipelineRun, lowest precedence first: the task's
+     * {@code taskSpec.metadata}, the Pipeline's or PipelineRun's own, then the run's {@code taskRunSpecs[].metadata}
+     * (first writer wins in pipelinerun.go:1903-1927, the run over its Pipeline at :1958-1977,
+     * tektoncd/pipeline@3ee1745ae5b2); Tekton copies the TaskRun's annotations to the pod (pkg/pod/pod.go:506-511).
+     */
+    private static YMap annotationsOver(YMap... metadata) {
+        YMap merged = null;
+        for (YMap m : metadata) {
+            YMap annotations = m == null ? null : m.getMap("annotations");
+            if (annotations != null) {
+                merged = merged == null ? annotations : (YMap) StrategicMerge.merge(merged, annotations);
+            }
+        }
+        return merged == null ? null : map(List.of(entry("annotations", merged, merged)), merged);
+    }
+
+    /** The {@code metadata} of the PipelineRun's {@code taskRunSpecs} entry for this task, or null. */
+    private static YMap taskRunMetadata(YMap runSpec, String taskName) {
+        YSeq specs = runSpec.getSeq("taskRunSpecs");
+        if (specs != null && taskName != null) {
+            for (YNode item : specs.items()) {
+                if (item instanceof YMap m && taskName.equals(m.string("pipelineTaskName"))) {
+                    return m.getMap("metadata");
+                }
+            }
+        }
+        return null;
     }
 
     /** The pod template of the PipelineRun's {@code taskRunSpecs} entry for this task, else the run's. */
@@ -120,13 +154,13 @@ final class CrdWorkloads {
 
     /**
      * A Task's (or TaskRun's embedded) spec: steps become {@code step-<name>} with the stepTemplate merged under
-     * them, then sidecars as {@code sidecar-<name>} (no stepTemplate), then the task's volumes. The pod's
-     * annotations are the object's own (Tekton copies Task and TaskRun annotations to the pod). Pod-level
-     * securityContext and hostUsers come only from a podTemplate: a TaskRun's is read; for a Task it is unknown
-     * (a TaskRun or config-defaults may supply one), so none is assumed.
+     * them and the podTemplate's env after theirs, then sidecars as {@code sidecar-<name>} (neither), then the
+     * task's volumes. The pod's annotations are {@code podMetadata}'s (a Task's or TaskRun's own; Tekton copies them
+     * to the pod). Pod-level securityContext and hostUsers come only from a podTemplate: a TaskRun's is read; for a
+     * Task it is unknown (a TaskRun or config-defaults may supply one), so none is assumed.
      */
     private static void tekton(String kind, String name, YMap object, YMap taskSpec, YMap podTemplate,
-            List<Workload> into) {
+            YMap podMetadata, List<Workload> into) {
         if (taskSpec == null) {
             return;
         }
@@ -136,7 +170,7 @@ final class CrdWorkloads {
         if (steps != null) {
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.items().get(i) instanceof YMap step && !step.has("ref")) {
-                    containers.add(tektonStep(step, stepTemplate, i));
+                    containers.add(withPodTemplateEnv(tektonStep(step, stepTemplate, i), podTemplate));
                 }
             }
         }
@@ -159,7 +193,19 @@ final class CrdWorkloads {
             addEntry(pod, "securityContext", podTemplate.get("securityContext"));
             addEntry(pod, "hostUsers", podTemplate.get("hostUsers"));
         }
-        into.add(new Workload(kind, name, object, map(pod, taskSpec), object.getMap("metadata"), true));
+        into.add(new Workload(kind, name, object, map(pod, taskSpec), podMetadata, true));
+    }
+
+    /**
+     * A pod template's {@code env} is appended to every step's env, where a later duplicate wins
+     * (tektoncd/pipeline@3ee1745ae5b2:pkg/pod/pod.go:304-326); sidecars do not get it.
+     */
+    private static YMap withPodTemplateEnv(YMap step, YMap podTemplate) {
+        YSeq env = podTemplate == null ? null : podTemplate.getSeq("env");
+        if (env == null) {
+            return step;
+        }
+        return at((YMap) StrategicMerge.merge(step, map(List.of(entry("env", env, env)), step)), step);
     }
 
     /** A step with the stepTemplate merged under it (a strategic merge, the step winning), named as in the pod. */
@@ -266,12 +312,21 @@ final class CrdWorkloads {
      * ({@code mirrorVolumeMounts} copies main's mounts); init containers as written. securityContext is the
      * template's, else the workflow's, whole; annotations are {@code spec.podMetadata} under the template's
      * {@code metadata}; volumes are the template's, the workflow's and the volumeClaimTemplates' PVCs.
-     * A template or workflow with a {@code podSpecPatch} is skipped: the patch (a string) can change anything in the
-     * pod and is not read, so no finding could be trusted.
+     * The workflow's {@code podSpecPatch}, then the template's, is applied last as a strategic merge
+     * (workflow/controller/workflowpod.go:299-322 at f016ad89eb26); a patch that holds a {@code {{…}}} parameter
+     * or does not parse as a PodSpec mapping makes the pod unknown, so the template is skipped.
      */
     private static void argoTemplate(String kind, String name, YMap spec, YMap template, List<Workload> into) {
-        if (template.has("podSpecPatch") || spec.has("podSpecPatch")) {
-            return;
+        List<YMap> patches = new ArrayList<>();
+        for (YMap owner : new YMap[] {spec, template}) {
+            YNode written = owner.get("podSpecPatch");
+            if (written != null && !(written instanceof YScalar s && (s.isNull() || s.value().isBlank()))) {
+                YMap patch = argoPodSpecPatch(written);
+                if (patch == null) {
+                    return;
+                }
+                patches.add(patch);
+            }
         }
         List<YNode> containers = new ArrayList<>();
         YMap main = null;
@@ -313,8 +368,24 @@ final class CrdWorkloads {
         }
         addEntry(pod, "securityContext", template.get("securityContext") != null
                 ? template.get("securityContext") : spec.get("securityContext"));
+        YMap podSpec = map(pod, template);
+        for (YMap patch : patches) {
+            podSpec = at((YMap) StrategicMerge.merge(podSpec, patch), template);
+        }
         String podName = name + "/" + (template.string("name") == null ? "(unnamed)" : template.string("name"));
-        into.add(new Workload(kind, podName, template, map(pod, template), argoPodMetadata(spec, template)));
+        into.add(new Workload(kind, podName, template, podSpec, argoPodMetadata(spec, template)));
+    }
+
+    /**
+     * A {@code podSpecPatch} string read as the PodSpec mapping Argo decodes (JSON when it starts with {@code {},
+     * else YAML: workflow/util/util.go:1663-1695), placed where its text is written; null when it cannot be known
+     * (a parameter in it, not a string, or not a mapping: Argo would fail the pod).
+     */
+    private static YMap argoPodSpecPatch(YNode written) {
+        if (!(written instanceof YScalar s) || s.isNull() || s.value().contains("{{")) {
+            return null;
+        }
+        return EmbeddedYaml.parse(s) instanceof YMap patch ? patch : null;
     }
 
     /** {@code templateDefaults} merged under the template; a type's defaults only reach templates of that type. */

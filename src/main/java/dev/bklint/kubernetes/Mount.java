@@ -22,7 +22,7 @@ public record Mount(String mountPath, String volumeName, YMap node, YMap volume)
         return normalise(mountPath).equals(normalise(path));
     }
 
-    static String normalise(String path) {
+    public static String normalise(String path) {
         String p = path == null ? "" : path.trim();
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);

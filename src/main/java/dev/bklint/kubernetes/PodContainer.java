@@ -144,6 +144,43 @@ public final class PodContainer {
         return null;
     }
 
+    private static final Set<String> READ_ONLY_VOLUMES = Set.of("configMap", "secret", "downwardAPI", "projected");
+
+    /** A writable mount of the container at {@code path} or at a directory above it (the deepest), or null. */
+    public Mount writableMountCovering(String path) {
+        return writableMount(path, false);
+    }
+
+    /** A writable mount exactly at the path (not above it), or null. */
+    public Mount writableMountAt(String path) {
+        return writableMount(path, true);
+    }
+
+    /** Read-only mounts and the volume kinds Kubernetes always mounts read-only do not count. */
+    private Mount writableMount(String path, boolean exact) {
+        String wanted = Mount.normalise(path);
+        Mount best = null;
+        for (Mount m : mounts) {
+            String at = Mount.normalise(m.mountPath());
+            boolean covers = at.equals(wanted) || !exact && (at.equals("/") || wanted.startsWith(at + "/"));
+            if (!covers || m.node() == null) {
+                continue;
+            }
+            YScalar ro = m.node().getScalar("readOnly");
+            if (ro != null && ro.isTrue()) {
+                continue;
+            }
+            String kind = m.volumeKind();
+            if (kind != null && READ_ONLY_VOLUMES.contains(kind)) {
+                continue;
+            }
+            if (best == null || at.length() > Mount.normalise(best.mountPath()).length()) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
     /** The container's securityContext mapping (merged), or null. */
     public YMap securityContext() {
         return node == null ? null : node.getMap("securityContext");

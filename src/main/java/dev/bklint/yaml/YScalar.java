@@ -71,6 +71,11 @@ public final class YScalar extends YNode {
         return style;
     }
 
+    /** The explicit tag, or null. */
+    String tag() {
+        return tag;
+    }
+
     public Type type() {
         return type;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bklint.TestPipelines;
 import dev.bklint.engine.Linter;
 import dev.bklint.report.Finding;
+import dev.bklint.report.Severity;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
@@ -293,7 +294,7 @@ class CrdWorkloadsTest {
     }
 
     @Test
-    void argoTemplateDefaultsReachOnlyTheirTypeAndAPodSpecPatchIsNotGuessed() {
+    void argoTemplateDefaultsReachOnlyTheirType() {
         String yaml = """
                 apiVersion: argoproj.io/v1alpha1
                 kind: WorkflowTemplate
@@ -306,15 +307,169 @@ class CrdWorkloadsTest {
                       container: {image: alpine, command: [true]}
                     - name: s
                       script: {image: alpine, command: [sh], source: "true"}
-                    - name: patched
-                      podSpecPatch: '{"containers": [{"name": "main", "securityContext": {"privileged": true}}]}'
+                """;
+        var pods = pods(yaml);
+        assertEquals(2, pods.size());
+        assertEquals("true", pods.get(0).containers().get(0).node().getMap("securityContext").string("privileged"));
+        assertEquals(null, pods.get(1).containers().get(0).node().getMap("securityContext"));
+    }
+
+    private static List<EffectivePod> pods(String yaml) {
+        return Workload.of(TestPipelines.documents(yaml).get(0)).stream()
+                .map(w -> PodBuilder.fromManifest(w.podSpec(), w.podMetadata())).toList();
+    }
+
+    @Test
+    void argoPodSpecPatchIsAppliedWorkflowFirstAndAParameterisedOneIsNotGuessed() {
+        String yaml = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: w}
+                spec:
+                  podSpecPatch: |
+                    hostUsers: false
+                  templates:
+                    - name: yaml
+                      podSpecPatch: |
+                        containers:
+                          - name: main
+                            securityContext:
+                              privileged: true
+                      container: {image: alpine, command: [true]}
+                    - name: json
+                      podSpecPatch: '{"initContainers": [{"name": "setup", "image": "busybox"}]}'
+                      container: {image: alpine, command: [true]}
+                    - name: param
+                      podSpecPatch: '{"containers": [{"name": "main", "securityContext": {"privileged": {{inputs.parameters.p}}}}]}'
+                      container: {image: alpine, command: [true]}
+                    - name: broken
+                      podSpecPatch: 'containers: [unclosed'
                       container: {image: alpine, command: [true]}
                 """;
-        var pods = Workload.of(TestPipelines.documents(yaml).get(0)).stream()
-                .map(w -> PodBuilder.fromManifest(w.podSpec(), w.podMetadata())).toList();
-        assertEquals(2, pods.size()); // the patched template is not read: its patch can change anything
-        var container = pods.get(0).containers().get(0).node();
-        assertEquals("true", container.getMap("securityContext").string("privileged"));
-        assertEquals(null, pods.get(1).containers().get(0).node().getMap("securityContext"));
+        var pods = pods(yaml);
+        assertEquals(2, pods.size()); // param and broken: the pod cannot be known
+        for (EffectivePod pod : pods) {
+            assertTrue(pod.inUserNamespace(), "the workflow's patch reaches every template");
+        }
+        var privileged = pods.get(0).containers().get(0).security("privileged");
+        assertTrue(privileged.isTrue());
+        assertEquals(13, privileged.value().span().line()); // inside the block, where it is written
+        assertEquals(List.of("main", "setup"), pods.get(1).allContainers().stream().map(PodContainer::name).toList());
+    }
+
+    @Test
+    void tektonRunAnnotationsWinOverTheEmbeddedTasksAndThePodTemplateEnvOverTheSteps() {
+        String yaml = """
+                apiVersion: tekton.dev/v1
+                kind: PipelineRun
+                metadata:
+                  name: pr
+                  annotations: {a: run, b: run}
+                spec:
+                  taskRunTemplate:
+                    podTemplate:
+                      env: [{name: HOME, value: /cache}]
+                  taskRunSpecs:
+                    - pipelineTaskName: t
+                      metadata: {annotations: {a: spec}}
+                  pipelineSpec:
+                    tasks:
+                      - name: t
+                        taskSpec:
+                          metadata: {annotations: {a: task, b: task, c: task}}
+                          steps: [{name: s, image: alpine, command: [true], env: [{name: HOME, value: /step}]}]
+                          sidecars: [{name: side, image: alpine, env: [{name: HOME, value: /side}]}]
+                """;
+        EffectivePod pod = pods(yaml).get(0);
+        assertEquals("spec", pod.annotation("a").value());
+        assertEquals("run", pod.annotation("b").value());
+        assertEquals("task", pod.annotation("c").value());
+        assertEquals("/cache", pod.containers().get(0).env().get("HOME").value());
+        assertEquals("/side", pod.containers().get(1).env().get("HOME").value());
+    }
+
+    @Test
+    void aPipelinesOwnAnnotationsReachItsTasksPods() {
+        String yaml = """
+                apiVersion: tekton.dev/v1
+                kind: Pipeline
+                metadata:
+                  name: p
+                  annotations: {a: pipeline}
+                spec:
+                  tasks:
+                    - name: t
+                      taskSpec:
+                        metadata: {annotations: {a: task, c: task}}
+                        steps: [{name: s, image: alpine, command: [true]}]
+                """;
+        EffectivePod pod = pods(yaml).get(0);
+        assertEquals("pipeline", pod.annotation("a").value());
+        assertEquals("task", pod.annotation("c").value());
+    }
+
+    private static String rootlessStep(String env) {
+        return """
+                apiVersion: tekton.dev/v1
+                kind: Task
+                metadata: {name: t}
+                spec:
+                  steps:
+                    - name: build
+                      image: moby/buildkit:v0.32.2-rootless
+                      securityContext: {seccompProfile: {type: Unconfined}, appArmorProfile: {type: Unconfined}}
+                      env:
+                        - {name: BUILDKITD_FLAGS, value: --oci-worker-no-process-sandbox}
+                %s
+                      volumeMounts: [{name: state, mountPath: /home/user/.local/share/buildkit}]
+                      script: buildctl-daemonless.sh build --frontend dockerfile.v0 --local context=.
+                  volumes: [{name: state, emptyDir: {}}]
+                """.formatted(env.indent(8).stripTrailing());
+    }
+
+    private static List<Finding> cacheFindings(String yaml) {
+        return lint(yaml).stream().filter(f -> f.rule().startsWith("BK30")).toList();
+    }
+
+    @Test
+    void aParameterisedHomeOrDataHomeIsUnknownAndReportsNothing() {
+        for (String value : List.of("$(params.home)", "{{inputs.parameters.home}}", "${HOME}/x")) {
+            for (String name : List.of("HOME", "XDG_DATA_HOME")) {
+                assertEquals(List.of(), cacheFindings(rootlessStep("- {name: " + name + ", value: \"" + value
+                        + "\"}")), name + "=" + value);
+            }
+        }
+    }
+
+    @Test
+    void theStateDirectoryFollowsTheFirstDataHomeAndTheStepTemplate() {
+        List<Finding> first = cacheFindings(rootlessStep("- {name: XDG_DATA_HOME, value: \"/data:/more\"}"));
+        assertEquals(List.of("BK304"), first.stream().map(Finding::rule).toList());
+        assertTrue(first.get(0).why().contains("`/data/buildkit`"), first.get(0).why());
+        String fromTemplate = rootlessStep("").replace("  steps:", "  stepTemplate:\n    env: [{name: HOME, value: /root}]\n  steps:");
+        List<Finding> moved = cacheFindings(fromTemplate);
+        assertEquals(List.of("BK304"), moved.stream().map(Finding::rule).toList());
+        assertEquals(Severity.WARNING, moved.get(0).severity());
+        assertTrue(moved.get(0).why().contains("`/root/.local/share/buildkit`"), moved.get(0).why());
+    }
+
+    @Test
+    void aStateDirectoryMovedOntoAnotherWritableVolumeIsInfoAndNeedsNoOtherMount() {
+        List<Finding> onTektonHome = cacheFindings(rootlessStep("- {name: HOME, value: /tekton/home}"));
+        assertEquals(List.of("BK304"), onTektonHome.stream().map(Finding::rule).toList());
+        assertEquals(Severity.INFO, onTektonHome.get(0).severity());
+        String noStateVolume = rootlessStep("- {name: HOME, value: /tekton/home}")
+                .replace("      volumeMounts: [{name: state, mountPath: /home/user/.local/share/buildkit}]\n", "");
+        assertEquals(List.of(), cacheFindings(noStateVolume), "Tekton's /tekton/home emptyDir holds the state");
+    }
+
+    @Test
+    void anAgentStackStateDirectoryUnderTheWorkspaceIsOnTheControllersVolume() throws IOException {
+        String pipeline = Files.readString(Path.of("fixtures/rules/BK304/fires.yml"))
+                .replace("value: /home/user/data", "value: /workspace/.data");
+        List<Finding> found = cacheFindings(pipeline);
+        assertEquals(List.of("BK304"), found.stream().map(Finding::rule).toList());
+        assertEquals(Severity.INFO, found.get(0).severity());
+        assertTrue(found.get(0).why().contains("the controller's workspace volume"), found.get(0).why());
     }
 }

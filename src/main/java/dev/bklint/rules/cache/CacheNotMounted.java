@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * BK302: nothing is mounted at a rootless daemon's state directory. Upstream's rootless docs require an emptyDir
  * there (the image's VOLUME fails on nosuid,nodev hosts); upstream's rootful examples mount nothing, so the rule
- * does not ask it of the rootful modes.
+ * does not ask it of the rootful modes. A writable volume mounted above the directory (a Tekton step's
+ * {@code /tekton/home} when {@code HOME} points there) holds the state just as well, so it counts.
  */
 public final class CacheNotMounted implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
         StateDirMounts m = StateDirMounts.of(daemon);
-        if (m == null || !daemon.mode().isRootless() || m.atStateDir() != null || m.atOtherMode() != null
-                || m.leftBehind() != null) {
+        if (m == null || !daemon.mode().isRootless() || m.atStateDir() != null || m.covering() != null
+                || m.atOtherMode() != null || m.leftBehind() != null) {
             return;
         }
         PodContainer c = daemon.container();

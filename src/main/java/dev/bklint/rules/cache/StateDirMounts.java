@@ -3,13 +3,21 @@ package dev.bklint.rules.cache;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.StateDir;
 import dev.bklint.kubernetes.Mount;
+import dev.bklint.kubernetes.PodContainer;
 
 /**
  * How a daemon's state directory relates to its mounts, computed once for the cache rules: the mount at the
- * state directory, a mount at the other mode's directory, and a mount left behind at the rootless default
- * after {@code XDG_DATA_HOME}/{@code HOME} moved the state away.
+ * state directory, a writable volume mounted above it (which then holds the state), a mount at the other mode's
+ * directory, and a mount left behind at the rootless default after {@code XDG_DATA_HOME}/{@code HOME} moved the
+ * state away.
  */
-record StateDirMounts(StateDir stateDir, Mount atStateDir, Mount atOtherMode, Mount leftBehind) {
+record StateDirMounts(StateDir stateDir, Mount atStateDir, Holder covering, Mount atOtherMode, Mount leftBehind) {
+
+    /** A writable volume mounted above the state directory, which then holds the state. */
+    record Holder(String description, String mountPath) {
+    }
+
+    private static final String WORKSPACE = "/workspace";
 
     static StateDirMounts of(BuildkitContainer daemon) {
         StateDir dir = daemon.stateDir();
@@ -22,6 +30,29 @@ record StateDirMounts(StateDir stateDir, Mount atStateDir, Mount atOtherMode, Mo
         if (daemon.mode().isRootless() && !dir.isDefault() && !dir.reason().startsWith("`--root")) {
             leftBehind = c.mountAt(StateDir.ROOTLESS_DEFAULT);
         }
-        return new StateDirMounts(dir, c.mountAt(dir.path()), c.mountAt(other), leftBehind);
+        Mount at = c.mountAt(dir.path());
+        return new StateDirMounts(dir, at, at == null ? holder(c, dir.path()) : null, c.mountAt(other), leftBehind);
+    }
+
+    /**
+     * The writable volume that holds {@code path}: the container's own mount above it, else, in an Agent Stack for
+     * Kubernetes pod, the controller's workspace volume (an emptyDir unless configured), which it mounts at
+     * {@code /workspace} in every command container and sidecar after their own mounts
+     * (buildkite/agent-stack-k8s@a5d56d1dacaf, research agent-stack-k8s.md §pod layout).
+     */
+    private static Holder holder(PodContainer c, String path) {
+        Mount own = c.writableMountCovering(path);
+        if (own != null) {
+            String kind = own.volumeKind();
+            return new Holder((kind == null ? "volume" : "the " + kind + " volume") + " `" + own.volumeName() + "`",
+                    own.mountPath());
+        }
+        String p = Mount.normalise(path);
+        boolean underWorkspace = p.equals(WORKSPACE) || p.startsWith(WORKSPACE + "/");
+        if (underWorkspace && c.pod().step() != null && c.kind() != PodContainer.Kind.UNMANAGED
+                && c.mountAt(WORKSPACE) == null) {
+            return new Holder("the controller's workspace volume", WORKSPACE);
+        }
+        return null;
     }
 }

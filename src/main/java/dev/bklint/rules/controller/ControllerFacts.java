@@ -160,38 +160,14 @@ final class ControllerFacts {
         return !path.startsWith("/") && !path.startsWith("~") && !path.equals("-");
     }
 
-    private static final Set<String> READ_ONLY_VOLUMES = Set.of("configMap", "secret", "downwardAPI", "projected");
-
     /** A writable mount of the container at {@code path} or at a directory above it, or null. */
     static Mount writableMountCovering(PodContainer c, String path) {
-        return writableMount(c, path, false);
+        return c.writableMountCovering(path);
     }
 
     /** A writable mount exactly at the path (not above it), or null. */
     static Mount writableMountAt(PodContainer c, String path) {
-        return writableMount(c, path, true);
-    }
-
-    private static Mount writableMount(PodContainer c, String path, boolean exact) {
-        String wanted = normalise(path);
-        Mount best = null;
-        for (Mount m : c.mounts()) {
-            String at = normalise(m.mountPath());
-            boolean covers = at.equals(wanted) || !exact && (at.equals("/") || wanted.startsWith(at + "/"));
-            if (!covers || m.node() == null) {
-                continue;
-            }
-            YScalar ro = m.node().getScalar("readOnly");
-            if (ro != null && ro.isTrue()) {
-                continue;
-            }
-            String kind = m.volumeKind();
-            if (kind != null && READ_ONLY_VOLUMES.contains(kind)) {
-                continue;
-            }
-            best = m;
-        }
-        return best;
+        return c.writableMountAt(path);
     }
 
     static String normalise(String path) {
