@@ -136,7 +136,8 @@ public final class BuildkitAnalyzer {
         String root = bc.flags.valueOf("--root");
         if (root != null) {
             return unknown(root) ? null
-                    : new StateDir(root, "`--root " + root + "` in the daemon flags", bc.flags.span());
+                    : new StateDir(root, StateDir.Origin.ROOT_FLAG, "`--root " + root + "` in the daemon flags",
+                            bc.flags.span());
         }
         if (bc.mode.isRootless()) {
             EnvValue xdg = bc.env.get("XDG_DATA_HOME");
@@ -145,7 +146,7 @@ public final class BuildkitAnalyzer {
                     return null;
                 }
                 String first = xdg.value().split(":", -1)[0];
-                return new StateDir(trimSlash(first) + "/buildkit",
+                return new StateDir(trimSlash(first) + "/buildkit", StateDir.Origin.XDG_DATA_HOME,
                         "`XDG_DATA_HOME=" + xdg.value() + "` (" + xdg.origin() + ")", xdg.span());
             }
             EnvValue home = bc.env.get("HOME");
@@ -153,13 +154,14 @@ public final class BuildkitAnalyzer {
                 return null;
             }
             if (home != null && !home.value().isEmpty() && !trimSlash(home.value()).equals("/home/user")) {
-                return new StateDir(trimSlash(home.value()) + "/.local/share/buildkit",
+                return new StateDir(trimSlash(home.value()) + "/.local/share/buildkit", StateDir.Origin.HOME,
                         "`HOME=" + home.value() + "` (" + home.origin() + ")", home.span());
             }
-            return new StateDir(StateDir.ROOTLESS_DEFAULT, "the rootless default ($HOME/.local/share/buildkit)", null);
+            return new StateDir(StateDir.ROOTLESS_DEFAULT, StateDir.Origin.DEFAULT,
+                    "the rootless default ($HOME/.local/share/buildkit)", null);
         }
         if (bc.mode.isRootful()) {
-            return new StateDir(StateDir.ROOTFUL, "the rootful default", null);
+            return new StateDir(StateDir.ROOTFUL, StateDir.Origin.DEFAULT, "the rootful default", null);
         }
         return null;
     }

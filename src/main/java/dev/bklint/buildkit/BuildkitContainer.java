@@ -23,6 +23,8 @@ public final class BuildkitContainer {
     final List<Evidence> evidence = new ArrayList<>();
     final List<String> missing = new ArrayList<>();
     StateDir stateDir;
+    private StateDirMounts stateDirMounts;
+    private boolean mountsKnown;
     EnvLookup env;
 
     BuildkitContainer(BuildkitStep step, PodContainer container, CommandText script, ShellScript shell) {
@@ -94,6 +96,15 @@ public final class BuildkitContainer {
     /** Signals that were missing when the mode is unknown. */
     public List<String> missingSignals() {
         return missing;
+    }
+
+    /** How the state directory relates to the container's mounts; null when the directory is unknown. */
+    public synchronized StateDirMounts stateDirMounts() {
+        if (!mountsKnown) {
+            stateDirMounts = StateDirMounts.of(this);
+            mountsKnown = true;
+        }
+        return stateDirMounts;
     }
 
     public StateDir stateDir() {

@@ -1,6 +1,7 @@
 package dev.bklint.rules.cache;
 
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
@@ -14,7 +15,7 @@ import dev.bklint.yaml.YEntry;
 public final class CacheEphemeral implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
-        StateDirMounts m = StateDirMounts.of(daemon);
+        StateDirMounts m = daemon.stateDirMounts();
         if (daemon.step().step() == null) {
             return; // a long-lived manifest pod keeps its emptyDir across builds: only a job's pod loses it
         }

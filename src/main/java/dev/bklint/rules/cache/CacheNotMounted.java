@@ -1,6 +1,7 @@
 package dev.bklint.rules.cache;
 
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Fixes;
@@ -20,7 +21,7 @@ import java.util.List;
 public final class CacheNotMounted implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
-        StateDirMounts m = StateDirMounts.of(daemon);
+        StateDirMounts m = daemon.stateDirMounts();
         if (m == null || !daemon.mode().isRootless() || m.atStateDir() != null || m.covering() != null
                 || m.atOtherMode() != null || m.leftBehind() != null) {
             return;

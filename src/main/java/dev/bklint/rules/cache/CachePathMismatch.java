@@ -2,6 +2,7 @@ package dev.bklint.rules.cache;
 
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
@@ -13,7 +14,7 @@ import java.util.List;
 public final class CachePathMismatch implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
-        StateDirMounts m = StateDirMounts.of(daemon);
+        StateDirMounts m = daemon.stateDirMounts();
         if (m == null || m.atStateDir() != null || m.atOtherMode() == null) {
             return;
         }

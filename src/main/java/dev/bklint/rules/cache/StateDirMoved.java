@@ -2,6 +2,7 @@ package dev.bklint.rules.cache;
 
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.buildkit.StateDir;
 import dev.bklint.report.Fix;
 import dev.bklint.report.Severity;
@@ -17,7 +18,7 @@ import dev.bklint.rules.Rule;
 public final class StateDirMoved implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
-        StateDirMounts m = StateDirMounts.of(daemon);
+        StateDirMounts m = daemon.stateDirMounts();
         if (m == null || m.leftBehind() == null || m.atStateDir() != null) {
             return;
         }

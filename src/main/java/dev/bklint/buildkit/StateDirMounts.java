@@ -1,20 +1,19 @@
-package dev.bklint.rules.cache;
+package dev.bklint.buildkit;
 
-import dev.bklint.buildkit.BuildkitContainer;
-import dev.bklint.buildkit.StateDir;
 import dev.bklint.kubernetes.Mount;
 import dev.bklint.kubernetes.PodContainer;
 
 /**
- * How a daemon's state directory relates to its mounts, computed once for the cache rules: the mount at the
+ * How a daemon's state directory relates to its mounts, computed once per daemon ({@link BuildkitContainer#stateDirMounts()})
+ * for the cache rules: the mount at the
  * state directory, a writable volume mounted above it (which then holds the state), a mount at the other mode's
  * directory, and a mount left behind at the rootless default after {@code XDG_DATA_HOME}/{@code HOME} moved the
  * state away.
  */
-record StateDirMounts(StateDir stateDir, Mount atStateDir, Holder covering, Mount atOtherMode, Mount leftBehind) {
+public record StateDirMounts(StateDir stateDir, Mount atStateDir, Holder covering, Mount atOtherMode, Mount leftBehind) {
 
     /** A writable volume mounted above the state directory, which then holds the state. */
-    record Holder(String description, String mountPath) {
+    public record Holder(String description, String mountPath) {
     }
 
     private static final String WORKSPACE = "/workspace";
@@ -27,7 +26,8 @@ record StateDirMounts(StateDir stateDir, Mount atStateDir, Holder covering, Moun
         var c = daemon.container();
         String other = daemon.mode().isRootless() ? StateDir.ROOTFUL : StateDir.ROOTLESS_DEFAULT;
         Mount leftBehind = null;
-        if (daemon.mode().isRootless() && !dir.isDefault() && !dir.reason().startsWith("`--root")) {
+        if (daemon.mode().isRootless() && (dir.origin() == StateDir.Origin.XDG_DATA_HOME
+                || dir.origin() == StateDir.Origin.HOME)) {
             leftBehind = c.mountAt(StateDir.ROOTLESS_DEFAULT);
         }
         Mount at = c.mountAt(dir.path());
