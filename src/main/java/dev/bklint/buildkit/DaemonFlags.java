@@ -46,6 +46,24 @@ public record DaemonFlags(String value, String origin, Span span) {
         return false;
     }
 
+    /**
+     * Every value of a repeatable daemon flag ({@code --addr}), written {@code --x v} or {@code --x=v}, in order;
+     * quotes inside the value (BK416's mistake) are dropped.
+     */
+    public List<String> valuesOf(String flag) {
+        List<String> words = words();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).replace("\"", "").replace("'", "");
+            if (w.startsWith(flag + "=")) {
+                values.add(w.substring(flag.length() + 1));
+            } else if (w.equals(flag) && i + 1 < words.size()) {
+                values.add(words.get(++i).replace("\"", "").replace("'", ""));
+            }
+        }
+        return values;
+    }
+
     /** The value of a daemon flag written {@code --x v} or {@code --x=v}, or null. */
     public String valueOf(String flag) {
         List<String> words = words();

@@ -80,13 +80,18 @@ public final class Linter {
             return new FileResult(source, reported(rules, findings), analysed);
         }
         Reporter[] reporters = reporters(rules, findings);
+        List<dev.bklint.yaml.YMap> objects = null; // the file's Kubernetes objects, read when a workload needs them
         for (YamlDocument document : documents) {
             List<Workload> workloads = Workload.of(document);
             if (!workloads.isEmpty()) {
+                if (objects == null) {
+                    objects = Workload.objects(documents);
+                }
                 for (Workload w : workloads) {
                     EffectivePod pod = PodBuilder.fromManifest(w.podSpec(), w.podMetadata(),
-                            w.controllerCredentials());
-                    StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod), List.of(),
+                            w.controllerCredentials(), objects);
+                    StepAnalysis analysis = new StepAnalysis(null, null, pod, BuildkitAnalyzer.analyze(null, pod),
+                            List.of(),
                             w.kind() + "/" + w.name(), w.node().span().line());
                     analysed.add(analysis);
                     visitStep(rules, reporters, analysis);

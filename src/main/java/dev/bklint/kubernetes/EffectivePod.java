@@ -23,6 +23,20 @@ public final class EffectivePod {
         this.annotations = annotations;
     }
 
+    /** The pod template's labels (a plain manifest); null when none are written. */
+    YMap labels;
+
+    /** The other Kubernetes objects written in the same file (Services, Ingresses, ConfigMaps); empty for a step. */
+    List<YMap> fileObjects = List.of();
+
+    public YMap labels() {
+        return labels;
+    }
+
+    public List<YMap> fileObjects() {
+        return fileObjects;
+    }
+
     /** True when the controller adds registry credentials the file cannot show (Tekton's creds-init). */
     boolean controllerCredentials;
 

@@ -59,12 +59,20 @@ public final class PodBuilder {
 
     /** The same, for a pod whose controller adds registry credentials the file cannot show. */
     public static EffectivePod fromManifest(YMap podSpec, YMap podMetadata, boolean controllerCredentials) {
+        return fromManifest(podSpec, podMetadata, controllerCredentials, List.of());
+    }
+
+    /** The same, with the Kubernetes objects of the whole file, where a Service or ConfigMap for the pod may be. */
+    public static EffectivePod fromManifest(YMap podSpec, YMap podMetadata, boolean controllerCredentials,
+                                            List<YMap> fileObjects) {
         EffectivePod pod = new EffectivePod(null, null, podSpec,
                 podMetadata == null ? null : podMetadata.getMap("annotations"));
         PodBuilder builder = new PodBuilder(pod);
         builder.addPlain(podSpec.getSeq("containers"), pod.containers, "container-");
         builder.addPlain(podSpec.getSeq("initContainers"), pod.sidecars, "init-");
         pod.controllerCredentials = controllerCredentials;
+        pod.labels = podMetadata == null ? null : podMetadata.getMap("labels");
+        pod.fileObjects = List.copyOf(fileObjects);
         return pod;
     }
 

@@ -33,6 +33,29 @@ public record Workload(String kind, String name, YMap node, YMap podSpec, YMap p
         return found;
     }
 
+    /** Every Kubernetes object written in the documents, the items of a {@code kind: List} included. */
+    public static List<YMap> objects(List<YamlDocument> documents) {
+        List<YMap> found = new ArrayList<>();
+        for (YamlDocument d : documents) {
+            if (d.root() instanceof YMap map && isObject(map)) {
+                addObject(map, found);
+            }
+        }
+        return found;
+    }
+
+    private static void addObject(YMap object, List<YMap> into) {
+        if ("List".equals(object.string("kind")) && object.getSeq("items") != null) {
+            for (YNode item : object.getSeq("items").items()) {
+                if (item instanceof YMap m && isObject(m)) {
+                    addObject(m, into);
+                }
+            }
+            return;
+        }
+        into.add(object);
+    }
+
     /** A Kubernetes object names its {@code apiVersion} and {@code kind}; a pipeline never does. */
     public static boolean isObject(YMap map) {
         return map.string("apiVersion") != null && map.string("kind") != null && !map.has("steps");

@@ -24,6 +24,9 @@ public final class RootlessApparmorConfined implements Rule {
                 || UnconfinedProfiles.annotationUnconfined(c, ANNOTATION + c.name())) {
             return;
         }
+        if (UnconfinedProfiles.privileged(c) && !localhostProfile(c)) {
+            return; // the runtime default profile is not applied to a privileged container; a Localhost one is
+        }
         String misnamed = misnamedAnnotation(c);
         boolean old = reporter.options().kubernetesVersion().below(1, 30);
         Fix fix = old
@@ -65,5 +68,15 @@ public final class RootlessApparmorConfined implements Rule {
             }
         }
         return null;
+    }
+
+    /** True when the container asks for a {@code Localhost} AppArmor profile (field or annotation). */
+    private static boolean localhostProfile(PodContainer c) {
+        dev.bklint.kubernetes.Setting s = c.security("appArmorProfile");
+        if (s != null && s.value() instanceof YMap m && "Localhost".equals(m.string("type"))) {
+            return true;
+        }
+        dev.bklint.yaml.YScalar a = c.pod().annotation(ANNOTATION + c.name());
+        return a != null && a.value() != null && a.value().startsWith("localhost/");
     }
 }

@@ -27,8 +27,8 @@ public final class RootlessProcessSandbox implements Rule {
     @Override
     public void visitDaemon(BuildkitContainer daemon, Reporter reporter) {
         PodContainer c = daemon.container();
-        if (c == null || daemon.mode() != Mode.ROOTLESS) {
-            return;
+        if (c == null || daemon.mode() != Mode.ROOTLESS || UnconfinedProfiles.privileged(c)) {
+            return; // a privileged container's /proc is not masked, so the sandbox can mount its own
         }
         Setting procMount = c.security("procMount");
         if (c.pod().inUserNamespace() && procMount != null && procMount.scalar() != null

@@ -20,8 +20,8 @@ public final class RootlessSeccompConfined implements Rule {
             return;
         }
         PodContainer c = daemon.container();
-        if (UnconfinedProfiles.fieldUnconfined(c, "seccompProfile")) {
-            return;
+        if (UnconfinedProfiles.fieldUnconfined(c, "seccompProfile") || UnconfinedProfiles.privileged(c)) {
+            return; // a privileged container gets no seccomp profile at all
         }
         boolean annotated = UnconfinedProfiles.annotationUnconfined(c, POD_ANNOTATION)
                 || UnconfinedProfiles.annotationUnconfined(c, CONTAINER_ANNOTATION + c.name());

@@ -17,6 +17,18 @@ final class UnconfinedProfiles {
         return daemon.container() != null && daemon.mode().isRootless();
     }
 
+    /**
+     * True when the container is privileged. containerd applies no seccomp profile to a privileged container and no
+     * runtime-default AppArmor profile (containerd/containerd@301026e58c61:internal/cri/sputil/seccomp_linux.go:40-44,
+     * apparmor_linux.go:53-71), CRI-O neither (cri-o/cri-o@f954a17e505f:server/container_create_linux.go:798-811,
+     * server/container_create.go:1076-1092), and both leave /proc unmasked: what the Unconfined profiles and the
+     * sandbox flag stand in for (moby/buildkit docs/rootless.md:79-84 uses {@code --privileged} in their place).
+     */
+    static boolean privileged(PodContainer c) {
+        Setting p = c.security("privileged");
+        return p != null && p.isTrue();
+    }
+
     /** True when the profile field (container or pod) has {@code type: Unconfined}. */
     static boolean fieldUnconfined(PodContainer c, String field) {
         Setting s = c.security(field);
