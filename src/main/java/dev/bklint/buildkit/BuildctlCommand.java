@@ -111,6 +111,7 @@ public final class BuildctlCommand {
     }
 
     /** A flag's value read as CSV options ({@code type=image,name=x}); none when it has no value. */
+    @SuppressWarnings("ReferenceEquality") // this command's own flag object: two equal flags keep their own memo
     public CsvOptions csv(Flag flag) {
         for (int i = 0; i < csv.length; i++) {
             if (flags.get(i) == flag) {

@@ -96,6 +96,7 @@ final class BuildctlParser {
     }
 
     /** Reads the flag at {@code i} (and its value word, if it takes one) and advances past them. */
+    @SuppressWarnings("ReferenceEquality") // the flag tables are constants, told apart by identity
     private void parseFlag(BuildctlFlagTable table, boolean afterSubcommand) {
         Word word = words.get(i++);
         String text = word.value();

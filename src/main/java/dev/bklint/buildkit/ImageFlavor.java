@@ -1,6 +1,7 @@
 package dev.bklint.buildkit;
 
 import dev.bklint.kubernetes.ImageRef;
+import java.util.Locale;
 
 /** What a BuildKit image's reference says about its user: the rootless or the rootful variant. */
 public enum ImageFlavor {
@@ -22,6 +23,6 @@ public enum ImageFlavor {
     }
 
     public static boolean looksLikeBuildkit(ImageRef ref) {
-        return ref.isMobyBuildkit() || ref.path().toLowerCase().contains("buildkit");
+        return ref.isMobyBuildkit() || ref.path().toLowerCase(Locale.ROOT).contains("buildkit");
     }
 }

@@ -209,6 +209,7 @@ final class ShellLexer {
     // ---- word scanning: builds the value and remembers where each value character came from ----
 
     /** A scanned word: its value, the raw offset of each value character (null unless asked for), its end. */
+    @SuppressWarnings("ArrayRecordComponent") // private to the lexer, never compared or hashed
     record WordText(String value, int[] offsets, int end) {
     }
 
@@ -353,7 +354,7 @@ final class ShellLexer {
     // ---- skipping nested constructs ----
 
     /**
-     * Index just past the construct opening at {@code open} ({@code (}, {@code {}, {@code "} or a backtick),
+     * Index just past the construct opening at {@code open} ({@code (}, an opening brace, {@code "} or a backtick),
      * or n if it is unterminated. Iterative, with an explicit stack of expected closers, so that deeply
      * nested input cannot overflow the call stack.
      */

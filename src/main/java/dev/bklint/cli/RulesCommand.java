@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +26,7 @@ final class RulesCommand implements Cli.Command {
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String format = parsed.matchedOptionValue("--format", "text");
         List<RuleMeta> metas = RuleRegistry.get().metas();
-        switch (format.toLowerCase()) {
+        switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
                 for (RuleMeta m : metas) {
                     out.printf("%-6s %-8s %-36s %s%n", m.id(), m.severity().label(), m.name(), m.summary());

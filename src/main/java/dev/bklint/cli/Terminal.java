@@ -19,7 +19,24 @@ final class Terminal {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
+            return consoleIsTerminal();
+        }
+    }
+
+    /**
+     * From JDK 22 System.console() is not null for a pipe or a file either, so colour would be written into them;
+     * Console.isTerminal() (JDK 22) says whether it is one. Before 22 a console exists only on a terminal.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null test is for JDK 17-21; isTerminal() answers on 22 and later
+    private static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 }

@@ -377,7 +377,7 @@ final class CrdWorkloads {
     }
 
     /**
-     * A {@code podSpecPatch} string read as the PodSpec mapping Argo decodes (JSON when it starts with {@code {},
+     * A {@code podSpecPatch} string read as the PodSpec mapping Argo decodes (JSON when it starts with an opening brace,
      * else YAML: workflow/util/util.go:1663-1695), placed where its text is written; null when it cannot be known
      * (a parameter in it, not a string, or not a mapping: Argo would fail the pod).
      */

@@ -49,8 +49,8 @@ public final class BuildkiteFormatter implements ReportFormatter {
         String text = SafeText.visible(s).replace("|", "\\|");
         int longest = 0;
         int run = 0;
-        for (char c : text.toCharArray()) {
-            run = c == '`' ? run + 1 : 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
         String fence = "`".repeat(longest + 1);

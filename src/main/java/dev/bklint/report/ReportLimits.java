@@ -29,6 +29,7 @@ public final class ReportLimits {
     }
 
     /** The finding with its headline, why and fix texts cut to {@link #MAX_MESSAGE}; the same object when none is long. */
+    @SuppressWarnings("ReferenceEquality") // shorten returns its argument itself when it cuts nothing
     static Finding shortened(Finding f) {
         Fix fix = f.fix();
         Fix shortFix = fix == null ? null : new Fix(shorten(fix.description()), shorten(fix.snippet()), fix.edits());

@@ -7,6 +7,7 @@ import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -140,7 +141,7 @@ public final class JsonView {
      * whatever the exponent, unlike BigDecimal, which would expand {@code 1e99999999} digit by digit).
      */
     private static Object decimal(String text) {
-        String t = text.toLowerCase();
+        String t = text.toLowerCase(Locale.ROOT);
         if (t.endsWith(".inf") || t.endsWith(".nan")) {
             return NOT_AN_INTEGER; // JSON has no infinities; only the type matters here
         }

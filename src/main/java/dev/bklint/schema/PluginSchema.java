@@ -103,7 +103,7 @@ public final class PluginSchema {
     }
 
     private static List<SchemaViolation> validate(YMap config) {
-        Map<YEntry, String> renames = new IdentityHashMap<>();
+        IdentityHashMap<YEntry, String> renames = new IdentityHashMap<>();
         for (int round = 0; ; round++) {
             JsonView view = JsonView.of(config, renames);
             List<Leaf> leaves = new ArrayList<>();
@@ -131,7 +131,7 @@ public final class PluginSchema {
 
     /** Which (mapping, schema) pairs of additionalProperties failures were handled already. */
     private static final class MappingsSeen {
-        private final Map<Schema, Set<String>> pointers = new IdentityHashMap<>();
+        private final IdentityHashMap<Schema, Set<String>> pointers = new IdentityHashMap<>();
 
         boolean first(ValidationException leaf) {
             return pointers.computeIfAbsent(leaf.getViolatedSchema(), k -> new HashSet<>())

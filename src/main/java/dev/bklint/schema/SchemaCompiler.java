@@ -312,11 +312,11 @@ final class SchemaCompiler {
         }
         if (type instanceof List<?> list && !list.isEmpty()) {
             List<String> names = new ArrayList<>(list.size());
-            for (Object name : list) {
-                if (!(name instanceof String)) {
-                    throw unsupported("type", at, "a type name that is not a string: " + name);
+            for (Object item : list) {
+                if (!(item instanceof String name)) {
+                    throw unsupported("type", at, "a type name that is not a string: " + item);
                 }
-                names.add((String) name);
+                names.add(name);
             }
             return names;
         }

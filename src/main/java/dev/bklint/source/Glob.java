@@ -181,6 +181,7 @@ public final class Glob {
     private record Star(boolean crossesFolders) {
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
     private record CharClass(int[] ranges, boolean negated) {
     }
 

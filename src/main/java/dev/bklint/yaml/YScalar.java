@@ -2,6 +2,7 @@ package dev.bklint.yaml;
 
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A scalar with its text, how it was written, and its YAML 1.2 core-schema type. */
@@ -99,7 +100,7 @@ public final class YScalar extends YNode {
 
     /** What YAML 1.1 would have meant by {@link #isYaml11Boolean()} text. */
     public boolean yaml11Meaning() {
-        return value.toLowerCase().startsWith("y") || value.equalsIgnoreCase("on");
+        return value.toLowerCase(Locale.ROOT).startsWith("y") || value.equalsIgnoreCase("on");
     }
 
     /** A quoted "true"/"false": a string, not a boolean. */

@@ -14,6 +14,7 @@ import dev.bklint.report.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.Span;
+import java.util.Locale;
 
 /**
  * BK407: buildctl reads registry credentials from {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker})
@@ -99,7 +100,7 @@ public final class PushWithoutCredentials implements Rule {
         int before = invocation.command().command().start();
         for (SimpleCommand c : invocation.container().shell().commandsBefore(before)) {
             for (Word w : c.words()) {
-                String v = w.value().toLowerCase();
+                String v = w.value().toLowerCase(Locale.ROOT);
                 if (v.equals("login") || v.contains("config.json") || v.contains("docker_config")
                         || v.contains("dockerconfigjson") || v.contains("credential")) {
                     return true;

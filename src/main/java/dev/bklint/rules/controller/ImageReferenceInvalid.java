@@ -130,6 +130,7 @@ public final class ImageReferenceInvalid implements Rule {
     private static final int MAX_ANSWERS = 4096;
 
     /** The error {@code reference.Parse} returns for the text, or null when it parses. */
+    @SuppressWarnings("ReferenceEquality") // VALID is a sentinel object, compared by identity on purpose
     static String parseError(String s) {
         String known = ANSWERS.get(s);
         if (known != null) {

@@ -13,6 +13,7 @@ import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.rules.Headline;
 import dev.bklint.source.Span;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,7 +46,7 @@ public final class BuildkitToolsMissing implements Rule {
         ImageRef image = c.imageRef();
         if (c.replacedImage() != null && image != null && !ImageFlavor.looksLikeBuildkit(image)
                 && ImageFlavor.looksLikeBuildkit(ImageRef.parse(c.replacedImage().value()))) {
-            String source = c.imageSource().description().substring(0, 1).toUpperCase()
+            String source = c.imageSource().description().substring(0, 1).toUpperCase(Locale.ROOT)
                     + c.imageSource().description().substring(1);
             reporter.report(c.image(), Headline.first(source + " `" + image.text() + "` replaces the BuildKit image "
                     + "of container `" + c.name() + "`.", source + " replaces the BuildKit image of container `"
@@ -100,7 +101,7 @@ public final class BuildkitToolsMissing implements Rule {
     private static boolean installsTools(BuildkitContainer bc, int before) {
         for (SimpleCommand c : bc.shell().commandsBefore(before)) {
             for (Word w : c.words()) {
-                if (w.value().toLowerCase().contains("buildkit") || w.value().contains("buildctl")) {
+                if (w.value().toLowerCase(Locale.ROOT).contains("buildkit") || w.value().contains("buildctl")) {
                     return true;
                 }
             }

@@ -82,7 +82,7 @@ public final class UnknownKey implements Rule {
 
     /** Each mapping's keys in lower case, built once per mapping: a mapping can have thousands of unknown keys. */
     private static final class KeysIgnoringCase {
-        private final Map<YMap, Set<String>> lowered = new java.util.IdentityHashMap<>();
+        private final java.util.IdentityHashMap<YMap, Set<String>> lowered = new java.util.IdentityHashMap<>();
 
         boolean has(YMap map, String key) {
             return lowered.computeIfAbsent(map, m -> {

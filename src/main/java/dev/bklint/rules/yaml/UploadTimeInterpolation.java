@@ -86,6 +86,7 @@ public final class UploadTimeInterpolation implements Rule {
     }
 
     /** A command script: one string, or the items of a {@code commands} list read as one text. */
+    @SuppressWarnings("ArrayRecordComponent") // private, never compared or hashed
     private record Script(ShellAssignments assignments, Set<String> escaped, int[] base) {
     }
 
@@ -138,13 +139,13 @@ public final class UploadTimeInterpolation implements Rule {
      * {@link #PARAMETER_FIELDS}; the second collects each finding once, keyed by (line, variable).
      */
     private static final class Walk {
-        final Map<YMap, CommandStep> steps = new IdentityHashMap<>();
+        final IdentityHashMap<YMap, CommandStep> steps = new IdentityHashMap<>();
         final Set<String> pipelineEnv = new HashSet<>();
         final Set<String> parameters = new HashSet<>();
         final Set<String> knownParameters;
         final Map<String, Occurrence> found = new LinkedHashMap<>();
-        final Map<YNode, Script> scripts = new IdentityHashMap<>();
-        final Map<YScalar, int[]> positions = new IdentityHashMap<>();
+        final IdentityHashMap<YNode, Script> scripts = new IdentityHashMap<>();
+        final IdentityHashMap<YScalar, int[]> positions = new IdentityHashMap<>();
 
         Walk(Pipeline pipeline, Set<String> knownParameters) {
             this.knownParameters = knownParameters;
