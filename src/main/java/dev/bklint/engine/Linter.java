@@ -188,9 +188,8 @@ public final class Linter {
      */
     static StepAnalysis analyse(CommandStep step, Options options) {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
-        var controllerPatch = options.controller() == null ? null : options.controller().podSpecPatch();
         EffectivePod pod = plugin != null || step.effectiveImage() != null
-                ? PodBuilder.build(step, plugin, controllerPatch) : null;
+                ? PodBuilder.build(step, plugin, options.controller()) : null;
         BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
         return new StepAnalysis(step, plugin, pod, buildkit, step.label(), step.node().span().line());
     }
