@@ -96,6 +96,10 @@ public final class CommandText {
         if (pieces.isEmpty()) {
             return null;
         }
+        CommandText shellScript = shellScript(interposer, command, pieces, commandItems);
+        if (shellScript != null) {
+            return shellScript;
+        }
         char[] separators = new char[pieces.size()];
         boolean[] quoted = new boolean[pieces.size()];
         for (int i = 0; i < pieces.size(); i++) {
@@ -104,6 +108,28 @@ public final class CommandText {
             quoted[i] = interposer == Interposer.VECTOR || interposer == Interposer.BUILDKITE && isArg;
         }
         return new CommandText(command != null ? command : args, pieces, separators, quoted);
+    }
+
+    /**
+     * A line that is {@code sh -c SCRIPT} runs SCRIPT, so SCRIPT is what is read (as {@link #ofExec} does): under
+     * vector when the whole list is that line, under buildkite when the last command item is the shell and the
+     * args start with {@code -c} (the earlier items stay lines of their own). Under legacy the script is unquoted
+     * and split, so it is not unwrapped. Null when the command is no such line.
+     */
+    private static CommandText shellScript(Interposer interposer, YNode command, List<YScalar> pieces,
+                                           int commandItems) {
+        int shell = interposer == Interposer.VECTOR ? 0 : interposer == Interposer.BUILDKITE ? commandItems - 1 : -1;
+        if (shell < 0 || pieces.size() < shell + 3 || !isShell(pieces.get(shell).value())
+                || !pieces.get(shell + 1).value().matches("-[a-z]*c")
+                || interposer == Interposer.BUILDKITE && shell + 1 != commandItems) {
+            return null;
+        }
+        if (shell == 0) {
+            return of(pieces.get(2));
+        }
+        List<YScalar> lines = new ArrayList<>(pieces.subList(0, shell));
+        lines.add(pieces.get(shell + 2));
+        return new CommandText(command, lines, lines.size());
     }
 
     /**

@@ -160,4 +160,24 @@ class CommandTextTest {
         assertEquals("\\''a b'", ShellQuote.quote("'a b").text());
         assertEquals("'$x y'", ShellQuote.quote("$x y").text());
     }
+
+    @Test
+    void aShellsScriptIsReadWhereTheInterposerKeepsItOneWord() {
+        String container = """
+                podSpec:
+                  containers:
+                    - image: moby/buildkit:v0.32.2-rootless
+                      command: %s
+                      args: [-c, "buildctl-daemonless.sh build --progress=plain"]
+                """;
+        assertEquals("buildctl-daemonless.sh build --progress=plain",
+                containerScript(container.formatted("[sh]")).text(), "buildkite: sh -c 'SCRIPT' runs SCRIPT");
+        assertEquals("echo hi\nbuildctl-daemonless.sh build --progress=plain",
+                containerScript(container.formatted("[echo hi, sh]")).text());
+        assertEquals("buildctl-daemonless.sh build --progress=plain",
+                containerScript("commandParams:\n  interposer: vector\n" + container.formatted("[sh]")).text());
+        assertEquals("sh -c buildctl-daemonless.sh build --progress=plain",
+                containerScript("commandParams:\n  interposer: legacy\n" + container.formatted("[sh]")).text(),
+                "legacy splits the script: sh runs `buildctl-daemonless.sh` alone");
+    }
 }
