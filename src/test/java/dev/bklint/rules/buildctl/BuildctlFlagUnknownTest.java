@@ -48,5 +48,12 @@ class BuildctlFlagUnknownTest {
         assertEquals(dev.bklint.report.Severity.INFO, found.get(0).severity());
         assertEquals("--export-cache type=registry,ref=registry.example.com/app:cache", found.get(0).fix().snippet());
         assertEquals(List.of(), findings("BK409", "--export-cache type=registry,ref=registry.example.com/app:cache"));
+        String yaml = "steps:\n  - command: buildctl build --import-cache registry.example.com/app:cache\n";
+        Finding bare = RuleFindings.of("BK409", yaml).get(0);
+        assertEquals("steps:\n  - command: buildctl build --import-cache type=registry,ref=registry.example.com/app:cache\n",
+                dev.bklint.report.EditApplier.apply(new dev.bklint.source.SourceFile("pipeline.yml", yaml),
+                        bare.fix().edits()), "the edit writes the typed form in place");
+        assertEquals(List.of(), findings("BK409", "--import-cache registry.example.com/app:cache,mode=max"),
+                "a value with `=` is not a bare reference");
     }
 }
