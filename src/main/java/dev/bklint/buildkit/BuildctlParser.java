@@ -140,7 +140,9 @@ final class BuildctlParser {
             // Go's flag package takes the next argument as the value even if it starts with "-".
             return owner.takesValue(name);
         }
-        return BuildctlFlagTable.FOREIGN_VALUED.contains(name) && !words.get(i).value().startsWith("-");
+        return (BuildctlFlagTable.FOREIGN_VALUED.contains(name)
+                || "build".equals(subcommandName) && BuildctlFlagTable.REMOVED_BUILD_FLAGS.containsKey(name))
+                && !words.get(i).value().startsWith("-");
     }
 
     /**

@@ -196,9 +196,8 @@ public final class Linter {
      */
     private StepAnalysis analyse(CommandStep step, Options options) {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
-        var controllerPatch = options.controller() == null ? null : options.controller().podSpecPatch();
         EffectivePod pod = plugin != null || step.effectiveImage() != null
-                ? PodBuilder.build(step, plugin, controllerPatch) : null;
+                ? PodBuilder.build(step, plugin, options.controller()) : null;
         BuildkitStep buildkit = BuildkitAnalyzer.analyze(step, pod);
         List<SchemaViolation> violations = plugin == null || plugin.config() == null ? List.of()
                 : pluginChecks.violations(plugin.config());

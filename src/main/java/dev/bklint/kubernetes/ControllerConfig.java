@@ -16,7 +16,7 @@ import java.util.Map;
  * config file: the parts that change what a pipeline's pod becomes or where its jobs go.
  */
 public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queue, Map<String, String> tags,
-                               YMap defaultCheckoutParams) {
+                               YMap defaultCheckoutParams, EffectiveInterposer defaultInterposer) {
 
     public static ControllerConfig parse(SourceFile source) throws YamlSyntaxError {
         List<YamlDocument> docs = YamlLoader.load(source);
@@ -40,7 +40,8 @@ public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queu
             queue = tags.get("queue");
         }
         return new ControllerConfig(source, config.getMap("pod-spec-patch"), queue, tags,
-                config.getMap("default-checkout-params"));
+                config.getMap("default-checkout-params"),
+                EffectiveInterposer.ofController(config.getMap("default-command-params")));
     }
 
     /** The queue the controller polls: its {@code queue}, its {@code queue=} tag, else the cluster default. */

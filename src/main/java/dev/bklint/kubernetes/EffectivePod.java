@@ -37,6 +37,13 @@ public final class EffectivePod {
         return fileObjects;
     }
 
+    /** The interposer of the step's command containers; null for a pod read from a plain manifest. */
+    EffectiveInterposer interposer;
+
+    public EffectiveInterposer interposer() {
+        return interposer;
+    }
+
     /** True when the controller adds registry credentials the file cannot show (Tekton's creds-init). */
     boolean controllerCredentials;
 

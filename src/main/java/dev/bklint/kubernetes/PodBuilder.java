@@ -3,6 +3,7 @@ package dev.bklint.kubernetes;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.CommandText;
 import dev.bklint.pipeline.Env;
+import dev.bklint.pipeline.Interposer;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
@@ -24,8 +25,10 @@ public final class PodBuilder {
     private final EffectivePod pod;
     private final YMap controllerPatch;
     private final YMap patch;
+    private final EffectiveInterposer interposer;
 
-    private PodBuilder(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch) {
+    private PodBuilder(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch,
+                       EffectiveInterposer controllerInterposer) {
         this.step = step;
         this.plugin = plugin;
         this.controllerPatch = controllerPatch;
@@ -38,15 +41,24 @@ public final class PodBuilder {
         }
         YMap metadata = plugin == null ? null : plugin.metadata();
         this.pod = new EffectivePod(step, plugin, spec, metadata == null ? null : metadata.getMap("annotations"));
+        this.interposer = EffectiveInterposer.of(plugin, controllerInterposer);
+        pod.interposer = interposer;
     }
 
     public static EffectivePod build(CommandStep step, KubernetesPlugin plugin) {
-        return build(step, plugin, null);
+        return build(step, plugin, null, null);
     }
 
-    /** With the controller's {@code pod-spec-patch} (null when unknown). */
-    public static EffectivePod build(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch) {
-        return new PodBuilder(step, plugin, controllerPatch).build();
+    /** With the controller's {@code pod-spec-patch} and its {@code default-command-params} interposer (null when unknown). */
+    public static EffectivePod build(CommandStep step, KubernetesPlugin plugin, YMap controllerPatch,
+                                     EffectiveInterposer controllerInterposer) {
+        return new PodBuilder(step, plugin, controllerPatch, controllerInterposer).build();
+    }
+
+    /** Build the pod of {@code step} as the controller {@code controller} (null when not given) would. */
+    public static EffectivePod build(CommandStep step, KubernetesPlugin plugin, ControllerConfig controller) {
+        return controller == null ? build(step, plugin, null, null)
+                : build(step, plugin, controller.podSpecPatch(), controller.defaultInterposer());
     }
 
     /**
@@ -81,6 +93,7 @@ public final class PodBuilder {
         this.plugin = null;
         this.controllerPatch = null;
         this.patch = null;
+        this.interposer = null;
         this.pod = pod;
     }
 
@@ -170,8 +183,9 @@ public final class PodBuilder {
             imageSource = ImageSource.PATCH;
         }
         boolean own = node != null && hasCommand(node);
-        CommandText script = own ? CommandText.ofContainer(node.get("command"), node.get("args"))
-                : step.command();
+        // An interposer the controller rejects fails the job before any command runs; model the default's text.
+        CommandText script = own ? CommandText.ofContainer(interposer.value() == null ? Interposer.BUILDKITE
+                : interposer.value(), node.get("command"), node.get("args")) : step.command();
         Env env = node == null ? step.effectiveEnv()
                 : Env.fromKubernetes(node.get("env"), "container env").over(step.effectiveEnv());
         List<Mount> mounts = mounts(node);

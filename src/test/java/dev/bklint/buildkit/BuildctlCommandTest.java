@@ -205,4 +205,23 @@ class BuildctlCommandTest {
         Flag opt = approximate.flag("opt");
         assertTrue(opt.valueStart() >= opt.word().start() && opt.valueStart() <= opt.word().end());
     }
+
+    @Test
+    void flagKindsAsBuildGoDefinesThem() {
+        // build.go:107-122 at moby/buildkit 73ed6825c4b7: proxy-network is a BoolFlag, debug-json-cache-metrics a
+        // StringFlag, so `--proxy-network --local context=.` keeps --local a flag.
+        BuildctlCommand c = buildctl("buildctl build --proxy-network --local context=. --debug-json-cache-metrics stderr");
+        assertNull(c.flag("proxy-network").value());
+        assertEquals(List.of("context=."), values(c.flags("local")));
+        assertEquals("stderr", c.flag("debug-json-cache-metrics").value());
+    }
+
+    @Test
+    void removedFlagsKeepTheirValues() {
+        BuildctlCommand c = buildctl("buildctl build --exporter image --exporter-opt name=app --frontend-opt target=x");
+        assertEquals("image", c.flag("exporter").value());
+        assertEquals("name=app", c.flag("exporter-opt").value());
+        assertEquals("target=x", c.flag("frontend-opt").value());
+        assertFalse(c.flag("exporter").known());
+    }
 }

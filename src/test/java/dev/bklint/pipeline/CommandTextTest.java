@@ -86,4 +86,98 @@ class CommandTextTest {
                 """).command();
         assertEquals(Span.point(2, 19), command.span(5, 5));
     }
+
+    /** The script of the pod's only command container, as the controller's interposer builds it. */
+    private static CommandText containerScript(String plugin) {
+        return dev.bklint.TestPipelines.pod("""
+                steps:
+                  - command: echo unused
+                    plugins:
+                      - kubernetes:
+                """ + plugin.indent(10)).containers().get(0).script();
+    }
+
+    @Test
+    void buildkiteInterposerJoinsCommandItemsWithNewlinesAndQuotesArgsOnTheLastLine() {
+        // The example in agent-stack-k8s@a5d56d1 internal/controller/config/command_params.go:70-81.
+        CommandText script = containerScript("""
+                podSpec:
+                  containers:
+                    - image: alpine
+                      command:
+                        - echo 'hello world'
+                        - ls -halt
+                        - touch
+                      args:
+                        - example file.txt
+                """);
+        assertEquals("echo 'hello world'\nls -halt\ntouch 'example file.txt'", script.text());
+        int arg = script.text().indexOf("'example");
+        Span scalar = script.pieceHolding(arg).span();
+        assertEquals(scalar, script.span(arg, arg + "'example file.txt'".length()),
+                "the quoted arg maps to its scalar, quotes and all");
+        int file = script.text().indexOf("file.txt");
+        assertEquals(span(scalar.line(), scalar.column() + 8, scalar.line(), scalar.column() + 16),
+                script.span(file, file + "file.txt".length()));
+    }
+
+    @Test
+    void vectorInterposerQuotesCommandAndArgsIntoOneLine() {
+        CommandText script = containerScript("""
+                commandParams:
+                  interposer: vector
+                podSpec:
+                  containers:
+                    - image: alpine
+                      command: [echo]
+                      args: [hello world, "$HOME", "it's", "a'b c"]
+                """);
+        assertEquals("echo 'hello world' \\$HOME it\\'s 'a'\\''b c'", script.text());
+    }
+
+    @Test
+    void legacyInterposerJoinsWithSpacesUnquoted() {
+        CommandText script = containerScript("""
+                commandParams:
+                  interposer: legacy
+                podSpec:
+                  containers:
+                    - image: alpine
+                      command: [echo, a]
+                      args: [hello world]
+                """);
+        assertEquals("echo a hello world", script.text());
+    }
+
+    @Test
+    void shellQuoteMatchesGoShellquote() {
+        // kballard/go-shellquote@95032a8 quote.go: backslashes unless a space, tab or newline forces single quotes.
+        assertEquals("''", ShellQuote.quote("").text());
+        assertEquals("plain-word=1,2", ShellQuote.quote("plain-word=1,2").text());
+        assertEquals("\\~/x\\*", ShellQuote.quote("~/x*").text());
+        assertEquals("a~b", ShellQuote.quote("a~b").text());
+        assertEquals("'a b'\\''c'", ShellQuote.quote("a b'c").text());
+        assertEquals("\\''a b'", ShellQuote.quote("'a b").text());
+        assertEquals("'$x y'", ShellQuote.quote("$x y").text());
+    }
+
+    @Test
+    void aShellsScriptIsReadWhereTheInterposerKeepsItOneWord() {
+        String container = """
+                podSpec:
+                  containers:
+                    - image: moby/buildkit:v0.32.2-rootless
+                      command: %s
+                      args: [-c, "buildctl-daemonless.sh build --progress=plain"]
+                """;
+        assertEquals("buildctl-daemonless.sh build --progress=plain",
+                containerScript(container.formatted("[sh]")).text(), "buildkite: sh -c 'SCRIPT' runs SCRIPT");
+        assertEquals("echo hi\nbuildctl-daemonless.sh build --progress=plain",
+                containerScript(container.formatted("[echo hi, sh]")).text());
+        assertEquals("buildctl-daemonless.sh build --progress=plain",
+                containerScript("commandParams:\n  interposer: vector\n" + container.formatted("[sh]")).text());
+        assertEquals("sh -c buildctl-daemonless.sh build --progress=plain",
+                containerScript("commandParams:\n  interposer: legacy\n" + container.formatted("[sh]")).text(),
+                "legacy splits the script: sh runs `buildctl-daemonless.sh` alone");
+    }
 }

@@ -2,9 +2,12 @@ package dev.bklint.rules.buildctl;
 
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
+import dev.bklint.report.Edit;
 import dev.bklint.report.Fix;
+import dev.bklint.report.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
+import java.util.List;
 import java.util.Set;
 
 /** BK409: cache exporters and importers that fail, or that quietly do less than written. */
@@ -23,8 +26,13 @@ public final class CacheExportInvalid implements Rule {
         for (Invocation.CsvFlag c : invocation.csvFlags(flag)) {
             var csv = c.options();
             String type = csv.get("type");
+            if (!c.flag().value().contains("type=")) {
+                // The deprecated `--export-cache <ref>` form still means a registry cache.
+                bareReference(invocation, reporter, c, flag);
+                continue;
+            }
             if (type == null) {
-                continue; // the deprecated `--export-cache <ref>` form still means a registry cache
+                continue;
             }
             String written = "`--" + flag + " " + c.flag().value() + "`";
             String shortly = "`--" + flag + " type=" + type + "`";
@@ -63,5 +71,27 @@ public final class CacheExportInvalid implements Rule {
                         Fix.describe("Use `mode=max`.", "mode=max"));
             }
         }
+    }
+
+    /**
+     * A value without {@code type=} is read as a registry reference and logs a deprecation warning on every build
+     * (moby/buildkit@73ed6825c4b7 cmd/buildctl/build/exportcache.go:50-60, importcache.go:47-54). A value with
+     * {@code =} in it is not a plain reference and is left alone.
+     */
+    private static void bareReference(Invocation invocation, Reporter reporter, Invocation.CsvFlag c, String flag) {
+        String ref = c.flag().value();
+        if (ref.isEmpty() || ref.contains("=") || ref.contains("$")) {
+            return;
+        }
+        String written = "`--" + flag + " " + ref + "`";
+        String replacement = "type=registry,ref=" + ref;
+        reporter.report(Severity.INFO, invocation.valueSpan(c.flag()), Headline.first(written
+                + " is the deprecated bare-reference form of a registry cache.", "`--" + flag
+                + " <ref>` is the deprecated bare-reference form of a registry cache."),
+                "buildctl still reads it as `type=registry,ref=<ref>` but logs `--" + flag + " <ref> is deprecated` "
+                + "on every build; the form has been deprecated since BuildKit v0.4.0.",
+                new Fix("Write `--" + flag + " " + replacement + "`.", "--" + flag + " " + replacement,
+                        invocation.isPlain(c.flag()) ? List.of(new Edit(invocation.valueSpan(c.flag()), replacement))
+                                : List.of()));
     }
 }
