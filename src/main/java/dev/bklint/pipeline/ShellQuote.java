@@ -2,12 +2,14 @@ package dev.bklint.pipeline;
 
 /**
  * One word quoted as the controller quotes it: kballard/go-shellquote at 95032a82bc51 (the version
- * buildkite/agent-stack-k8s@a5d56d1 go.mod:18 pins), quote.go:23-109. Characters of {@code \'"`${[|&;<>()*?!} (and
- * a leading {@code ~}) are backslash-escaped, unless the word holds a space, tab or newline: then the whole word is
- * single-quoted, each {@code '} written as {@code \'} outside the quotes. An empty word is {@code ''}.
+ * buildkite/agent-stack-k8s@a5d56d1 go.mod:18 pins), quote.go:23-109. The characters of {@link #SPECIAL} (and a
+ * leading tilde) are backslash-escaped, unless the word holds a space, tab or newline: then the whole word is
+ * single-quoted, each single quote written as backslash and quote outside the quotes. An empty word is two single
+ * quotes.
  */
 public final class ShellQuote {
-    private static final String SPECIAL = "\\'\"`${[|&;<>()*?!";
+    /** What go-shellquote escapes with a backslash. */
+    static final String SPECIAL = "\\'\"`${[|&;<>()*?!";
     private static final String EXTRA_SPECIAL = " \t\n";
 
     private ShellQuote() {
@@ -26,6 +28,7 @@ public final class ShellQuote {
     }
 
     /** The quoted text, and for each of its characters the offset in the word it stands for. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
     record Quoted(String text, int[] toValue) {
     }
 

@@ -48,13 +48,12 @@ public final class CommandListSplitByInterposer implements Rule {
         for (PodContainer c : step.pod().containers()) {
             if (c.kind() == PodContainer.Kind.COMMAND && c.ownCommand() && !c.isSynthetic() && c.script() != null
                     && c.node().get("command") instanceof YSeq list) {
-                check(step, reporter, c, list, interposer);
+                check(reporter, c, list, interposer);
             }
         }
     }
 
-    private void check(StepAnalysis step, Reporter reporter, PodContainer c, YSeq list,
-                       EffectiveInterposer interposer) {
+    private void check(Reporter reporter, PodContainer c, YSeq list, EffectiveInterposer interposer) {
         List<YScalar> items = new ArrayList<>();
         for (YNode n : list.items()) {
             if (!(n instanceof YScalar s) || s.isNull()) {
@@ -178,7 +177,8 @@ public final class CommandListSplitByInterposer implements Rule {
             return text;
         }
         StringBuilder b = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
             switch (ch) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
