@@ -16,7 +16,10 @@ import java.util.Map;
  * config file: the parts that change what a pipeline's pod becomes or where its jobs go.
  */
 public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queue, Map<String, String> tags,
-                               YMap defaultCheckoutParams, EffectiveInterposer defaultInterposer) {
+                               YMap defaultCheckoutParams, EffectiveInterposer defaultInterposer,
+                               String workspaceVolume) {
+    /** The controller's workspace volume is named this unless {@code workspace-volume.name} says otherwise. */
+    public static final String DEFAULT_WORKSPACE_VOLUME = "workspace";
 
     public static ControllerConfig parse(SourceFile source) throws YamlSyntaxError {
         List<YamlDocument> docs = YamlLoader.load(source);
@@ -39,9 +42,12 @@ public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queu
         if (queue == null) {
             queue = tags.get("queue");
         }
+        YMap volume = config.getMap("workspace-volume");
+        String workspaceVolume = volume == null ? null : volume.string("name");
         return new ControllerConfig(source, config.getMap("pod-spec-patch"), queue, tags,
                 config.getMap("default-checkout-params"),
-                EffectiveInterposer.ofController(config.getMap("default-command-params")));
+                EffectiveInterposer.ofController(config.getMap("default-command-params")),
+                workspaceVolume != null ? workspaceVolume : DEFAULT_WORKSPACE_VOLUME);
     }
 
     /** The queue the controller polls: its {@code queue}, its {@code queue=} tag, else the cluster default. */

@@ -12,9 +12,6 @@ import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
-import dev.bklint.yaml.YamlDocument;
-import dev.bklint.yaml.YamlLoader;
-import dev.bklint.yaml.YamlSyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +24,6 @@ import java.util.Set;
 final class ControllerFacts {
     /** The controller's workspace volume is mounted here in every container it manages. */
     static final String WORKSPACE = "/workspace";
-    static final String DEFAULT_WORKSPACE_VOLUME = "workspace";
 
     private ControllerFacts() {
     }
@@ -124,19 +120,7 @@ final class ControllerFacts {
     /** The name of the controller's workspace volume: its {@code workspace-volume.name}, else {@code workspace}. */
     static String workspaceVolumeName(Options options) {
         ControllerConfig controller = options.controller();
-        if (controller == null) {
-            return DEFAULT_WORKSPACE_VOLUME;
-        }
-        try {
-            List<YamlDocument> docs = YamlLoader.load(controller.source());
-            YMap root = docs.isEmpty() || docs.get(0).root() == null ? null : docs.get(0).root().asMap();
-            YMap config = root == null ? null : root.getMap("config") != null ? root.getMap("config") : root;
-            YMap volume = config == null ? null : config.getMap("workspace-volume");
-            String name = volume == null ? null : volume.string("name");
-            return name != null ? name : DEFAULT_WORKSPACE_VOLUME;
-        } catch (YamlSyntaxError e) {
-            return DEFAULT_WORKSPACE_VOLUME;
-        }
+        return controller == null ? ControllerConfig.DEFAULT_WORKSPACE_VOLUME : controller.workspaceVolume();
     }
 
     /** The step's plugins other than the kubernetes one (they run in the plugin phase, before the command). */

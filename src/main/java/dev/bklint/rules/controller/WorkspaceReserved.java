@@ -1,5 +1,6 @@
 package dev.bklint.rules.controller;
 
+import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.report.Fix;
@@ -36,7 +37,7 @@ public final class WorkspaceReserved implements Rule {
             checkContainers(reporter, podSpec.getSeq("containers"), "podSpec.containers", volume);
         }
         if (patch != null) {
-            if (volume.equals(ControllerFacts.DEFAULT_WORKSPACE_VOLUME)
+            if (volume.equals(ControllerConfig.DEFAULT_WORKSPACE_VOLUME)
                     && reporter.options().controller() == null) {
                 checkVolumes(reporter, patch.getSeq("volumes"), volume, true);
             }
