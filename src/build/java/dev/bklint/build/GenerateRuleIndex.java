@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * <ul>
  *   <li>dev.bklint.rules.RuleIndex: per rule the short fields the lint path needs (id, name, severity, severity
  *   note, family, summary, tags) and a direct constructor call, so linting neither reads YAML nor reflects;</li>
- *   <li>dev.bklint.rules.RuleTexts: rationale, fix and references, loaded only by explain, rules, docs and SARIF.</li>
+ *   <li>dev.bklint.finding.RuleTexts: rationale, fix and references, loaded only by explain, rules, docs and SARIF.</li>
  * </ul>
  * A mistake in the metadata fails the build with one line naming the file and what it expects.
  * Usage: java -cp CLASSPATH GenerateRuleIndex.java RULES_DIR MAIN_SOURCE_DIR OUTPUT_SOURCE_DIR. The tests compile it
@@ -88,7 +88,7 @@ public final class GenerateRuleIndex {
         }
         checkEveryRuleClassHasMetadata(sources, metas);
         write(out.resolve("dev/bklint/rules/RuleIndex.java"), index(metas));
-        write(out.resolve("dev/bklint/rules/RuleTexts.java"), texts(metas));
+        write(out.resolve("dev/bklint/finding/RuleTexts.java"), texts(metas));
     }
 
     static Meta read(String file, String text) {
@@ -226,13 +226,13 @@ public final class GenerateRuleIndex {
             cases.append("            case ").append(i).append(": return new String[] {")
                     .append(String.join(",\n                ", all)).append("};\n");
         }
-        return "package dev.bklint.rules;\n\n"
+        return "package dev.bklint.finding;\n\n"
                 + "/**\n * Generated from rules/*.yaml by src/build/java/dev/bklint/build/GenerateRuleIndex.java: each rule's long texts,"
-                + " apart from\n * {@link RuleIndex} so that linting never loads them.\n */\n"
-                + "final class RuleTexts {\n"
+                + " apart from\n * the rule index so that linting never loads them.\n */\n"
+                + "public final class RuleTexts {\n"
                 + "    private RuleTexts() {\n    }\n\n"
                 + "    /** Rationale, fix, then the references. */\n"
-                + "    static String[] of(int index) {\n        switch (index) {\n" + cases
+                + "    public static String[] of(int index) {\n        switch (index) {\n" + cases
                 + "            default: throw new IndexOutOfBoundsException(index);\n        }\n    }\n}\n";
     }
 

@@ -1,6 +1,6 @@
 package dev.bklint.cli;
 
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.finding.RuleMeta;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

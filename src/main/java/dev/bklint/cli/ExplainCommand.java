@@ -1,6 +1,6 @@
 package dev.bklint.cli;
 
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,7 @@ import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
 import dev.bklint.report.SafeText;
-import dev.bklint.report.StepSummary;
+import dev.bklint.engine.StepSummary;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;

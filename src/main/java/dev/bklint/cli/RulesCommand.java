@@ -1,7 +1,7 @@
 package dev.bklint.cli;
 
 import dev.bklint.report.Json;
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;

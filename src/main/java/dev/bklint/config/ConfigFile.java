@@ -1,6 +1,6 @@
 package dev.bklint.config;
 
-import dev.bklint.report.ReportPaths;
+import dev.bklint.source.ReportPaths;
 import dev.bklint.source.Glob;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;

@@ -1,6 +1,6 @@
 package dev.bklint.config;
 
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Severity;
 import dev.bklint.source.Glob;
 import java.nio.file.Path;
 import java.util.ArrayList;

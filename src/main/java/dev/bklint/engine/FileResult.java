@@ -1,6 +1,6 @@
 package dev.bklint.engine;
 
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.source.SourceFile;
 import java.util.List;

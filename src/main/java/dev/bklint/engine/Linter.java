@@ -1,5 +1,6 @@
 package dev.bklint.engine;
 
+import dev.bklint.suppression.Suppressions;
 import dev.bklint.buildkit.BuildkitAnalyzer;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.BuildkitStep;
@@ -11,8 +12,8 @@ import dev.bklint.kubernetes.Workload;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.Pipeline;
 import dev.bklint.pipeline.PipelineReader;
-import dev.bklint.report.Finding;
-import dev.bklint.report.ReportLimits;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.ReportLimits;
 import dev.bklint.source.Span;
 import dev.bklint.text.Quoted;
 import dev.bklint.rules.Options;

@@ -3,7 +3,6 @@ package dev.bklint.engine;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Evidence;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.report.StepSummary;
 import dev.bklint.rules.StepAnalysis;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 /**
  * {@code --format buildkite}: Markdown for {@code buildkite-agent annotate --context bklint}: a summary line, then a
  * table of findings with their position, severity, rule (linked to its page) and message. Nothing at all when there

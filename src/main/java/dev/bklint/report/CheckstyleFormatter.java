@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
 /**
  * {@code --format checkstyle}: Checkstyle's XML report (version 4.3), which Jenkins' Warnings NG plugin, reviewdog
  * and other code-review bots read. Every file linted has a {@code <file>}, clean ones empty. Paths and messages are

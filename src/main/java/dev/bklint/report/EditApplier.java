@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Edit;
 import dev.bklint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;

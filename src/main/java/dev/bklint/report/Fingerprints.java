@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.SourceReader;

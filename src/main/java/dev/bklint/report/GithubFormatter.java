@@ -1,5 +1,7 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import dev.bklint.source.Span;
 
 /**

@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
 /**
  * {@code --format gnu}: {@code path:line:col: severity: headline [BKnnn]}, one line per finding, for the error
  * parsers of editors (vim's quickfix, Emacs' compilation mode); the why and the fix are in the text format. Nothing at all when there is no finding. Paths

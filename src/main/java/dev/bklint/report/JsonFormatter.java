@@ -1,5 +1,9 @@
 package dev.bklint.report;
 
+import dev.bklint.engine.StepSummary;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Edit;
 import dev.bklint.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.ReportLimits;
+import dev.bklint.finding.Finding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.bklint.report;
 
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.finding.RuleMeta;
 
 /** Where bklint lives on the web: the one place that names the project's address. */
 public final class ProjectLinks {

@@ -1,6 +1,10 @@
 package dev.bklint.report;
 
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.engine.StepSummary;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
+import dev.bklint.source.ReportPaths;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,12 @@
 package dev.bklint.report;
 
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.text.Surrogates;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Severity;
+import dev.bklint.source.ReportPaths;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.ArrayList;
@@ -257,8 +263,8 @@ public final class SarifFormatter implements ReportFormatter {
         if (end - start > MAX_SNIPPET) {
             return null;
         }
-        int from = SourceWindow.pairStart(source.text(), Math.max(lineStart, start - CONTEXT_MARGIN));
-        int to = SourceWindow.pairStart(source.text(), Math.min(lineEnd, end + CONTEXT_MARGIN));
+        int from = Surrogates.pairStart(source.text(), Math.max(lineStart, start - CONTEXT_MARGIN));
+        int to = Surrogates.pairStart(source.text(), Math.min(lineEnd, end + CONTEXT_MARGIN));
         m.put("startLine", source.lineOf(from));
         m.put("startColumn", source.columnOf(from));
         m.put("endLine", source.lineOf(to));

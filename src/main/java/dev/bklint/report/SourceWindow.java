@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.text.Surrogates;
 /**
  * A source line as the text report quotes it: at most {@link #MAX_UNITS} characters around the span (a longer line,
  * such as generated YAML or a 1 MB key, is cut with {@code …} at either end), unsafe characters shown as
@@ -27,8 +28,8 @@ public record SourceWindow(String text, int caretColumn, int caretWidth) {
         int from = 0;
         int to = length;
         if (length > MAX_UNITS) {
-            from = pairStart(line, Math.max(0, Math.min(start - MAX_UNITS / 4, length - MAX_UNITS)));
-            to = pairStart(line, Math.min(length, from + MAX_UNITS));
+            from = Surrogates.pairStart(line, Math.max(0, Math.min(start - MAX_UNITS / 4, length - MAX_UNITS)));
+            to = Surrogates.pairStart(line, Math.min(length, from + MAX_UNITS));
         }
         StringBuilder text = new StringBuilder(Math.min(length, MAX_UNITS) + 8);
         int width = 0;
@@ -76,15 +77,6 @@ public record SourceWindow(String text, int caretColumn, int caretWidth) {
             caretEnd = end > to ? lineEnd + 1 : lineEnd; // under the closing … when the span goes on past it
         }
         return new SourceWindow(text.toString(), caretStart, Math.max(1, caretEnd - caretStart));
-    }
-
-    /** {@code index}, moved back one when it would fall between the two halves of a surrogate pair. */
-    static int pairStart(String s, int index) {
-        if (index > 0 && index < s.length() && Character.isLowSurrogate(s.charAt(index))
-                && Character.isHighSurrogate(s.charAt(index - 1))) {
-            return index - 1;
-        }
-        return index;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.bklint.rules;
 
 import dev.bklint.kubernetes.PodContainer;
-import dev.bklint.report.Edit;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Fix;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YSeq;

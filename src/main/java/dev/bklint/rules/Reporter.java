@@ -1,9 +1,10 @@
 package dev.bklint.rules;
 
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.dockerfile.Project;
-import dev.bklint.report.Finding;
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.YNode;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.bklint.rules;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.engine.Suppressions;
+import dev.bklint.suppression.Suppressions;
 import dev.bklint.pipeline.Pipeline;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.yaml.YamlSyntaxError;
 import java.util.List;
 

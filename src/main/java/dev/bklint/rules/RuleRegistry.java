@@ -1,6 +1,7 @@
 package dev.bklint.rules;
 
-import dev.bklint.report.Severity;
+import dev.bklint.finding.RuleMeta;
+import dev.bklint.finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

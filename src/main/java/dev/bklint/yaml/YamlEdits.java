@@ -1,6 +1,6 @@
 package dev.bklint.yaml;
 
-import dev.bklint.report.Edit;
+import dev.bklint.finding.Edit;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.bklint.fuzz;
 
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.InputError;

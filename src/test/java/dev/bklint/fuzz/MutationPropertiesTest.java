@@ -3,7 +3,7 @@ package dev.bklint.fuzz;
 import dev.bklint.Fixtures;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bklint.Fixtures;
 import dev.bklint.engine.Linter;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;

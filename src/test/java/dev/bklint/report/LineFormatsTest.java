@@ -1,5 +1,7 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

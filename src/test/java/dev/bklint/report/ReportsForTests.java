@@ -1,5 +1,9 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;

@@ -1,5 +1,7 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Finding;
+import dev.bklint.source.ReportPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.bklint.Fixtures;
 import dev.bklint.cli.FixtureArgs;
-import dev.bklint.rules.RuleMeta;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;

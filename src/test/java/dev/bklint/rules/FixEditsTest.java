@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.finding.RuleMeta;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +8,9 @@ import dev.bklint.cli.FixtureArgs;
 import dev.bklint.cli.DocsGenerator;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
-import dev.bklint.report.Edit;
+import dev.bklint.finding.Edit;
 import dev.bklint.report.EditApplier;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;

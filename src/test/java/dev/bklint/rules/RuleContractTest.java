@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.finding.RuleMeta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

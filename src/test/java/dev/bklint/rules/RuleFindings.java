@@ -1,7 +1,7 @@
 package dev.bklint.rules;
 
 import dev.bklint.engine.Linter;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.source.SourceFile;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.finding.RuleMeta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class RuleMetadataTest {
         assertTrue(index.contains("{\"BK001\", \"yaml-syntax\", \"error\", null, \"yaml\", \"Plain words\"},"), index);
         assertTrue(index.contains("{\"security\"},"), index);
         assertTrue(index.contains("case 0: return new dev.bklint.rules.yaml.YamlSyntax();"), index);
-        String texts = Files.readString(out.resolve("dev/bklint/rules/RuleTexts.java"));
+        String texts = Files.readString(out.resolve("dev/bklint/finding/RuleTexts.java"));
         assertTrue(texts.contains("\"Why.\",\n                \"Do it.\",\n                \"https://example.com/a\""),
                 texts);
     }

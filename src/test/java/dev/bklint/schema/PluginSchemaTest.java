@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bklint.TestPipelines;
 import dev.bklint.engine.Linter;
 import dev.bklint.kubernetes.KubernetesPlugin;
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.schema.SchemaViolation.Kind;

@@ -2,9 +2,9 @@ package dev.bklint.rules.buildctl;
 
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.report.Edit;
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.bklint.rules.buildctl;
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 

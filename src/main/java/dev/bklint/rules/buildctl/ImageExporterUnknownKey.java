@@ -2,8 +2,8 @@ package dev.bklint.rules.buildctl;
 
 import dev.bklint.buildkit.CsvOptions;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.report.Edit;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.text.Suggestions;

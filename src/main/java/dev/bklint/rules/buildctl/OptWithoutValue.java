@@ -3,7 +3,7 @@ package dev.bklint.rules.buildctl;
 import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 

@@ -10,7 +10,7 @@ import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.Env;
 import dev.bklint.pipeline.PluginUse;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.Span;

@@ -3,7 +3,7 @@ package dev.bklint.rules.cache;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YEntry;

@@ -4,8 +4,8 @@ import dev.bklint.rules.Headline;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.buildkit.StateDir;
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 

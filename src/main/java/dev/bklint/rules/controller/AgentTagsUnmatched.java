@@ -2,7 +2,7 @@ package dev.bklint.rules.controller;
 
 import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.pipeline.CommandStep;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;

@@ -5,7 +5,7 @@ import dev.bklint.buildkit.Flag;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.buildkit.SimpleCommand;
 import dev.bklint.kubernetes.PodContainer;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

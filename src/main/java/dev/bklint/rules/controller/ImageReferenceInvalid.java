@@ -1,7 +1,7 @@
 package dev.bklint.rules.controller;
 
 import dev.bklint.kubernetes.KubernetesPlugin;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

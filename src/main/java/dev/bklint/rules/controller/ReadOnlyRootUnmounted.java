@@ -4,7 +4,7 @@ import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.EnvValue;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.bklint.rules.controller;
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.KubernetesVersion;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;

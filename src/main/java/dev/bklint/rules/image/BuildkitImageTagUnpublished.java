@@ -2,8 +2,8 @@ package dev.bklint.rules.image;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.kubernetes.ImageRef;
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

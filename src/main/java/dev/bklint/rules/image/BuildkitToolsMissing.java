@@ -7,7 +7,7 @@ import dev.bklint.buildkit.Word;
 import dev.bklint.kubernetes.ImageRef;
 import dev.bklint.kubernetes.ImageSource;
 import dev.bklint.kubernetes.PodContainer;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

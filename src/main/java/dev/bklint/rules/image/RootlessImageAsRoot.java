@@ -4,7 +4,7 @@ import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.ImageFlavor;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.Headline;

@@ -2,7 +2,7 @@ package dev.bklint.rules.security;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.kubernetes.PodContainer;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;

@@ -3,7 +3,7 @@ package dev.bklint.rules.security;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.DaemonFlags;
 import dev.bklint.pipeline.CommandStep;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YamlEdits;

@@ -4,7 +4,7 @@ import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Mode;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Severity;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YScalar;
 

@@ -1,6 +1,6 @@
 package dev.bklint.rules.versions;
 
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

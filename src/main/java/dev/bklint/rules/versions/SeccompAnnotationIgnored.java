@@ -1,7 +1,7 @@
 package dev.bklint.rules.versions;
 
-import dev.bklint.report.Fix;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Fix;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

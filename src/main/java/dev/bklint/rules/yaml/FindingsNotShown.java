@@ -1,7 +1,7 @@
 package dev.bklint.rules.yaml;
 
-import dev.bklint.report.Finding;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import java.text.NumberFormat;

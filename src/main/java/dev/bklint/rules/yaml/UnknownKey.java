@@ -2,7 +2,7 @@ package dev.bklint.rules.yaml;
 
 import dev.bklint.rules.Headline;
 import dev.bklint.kubernetes.EffectivePod;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

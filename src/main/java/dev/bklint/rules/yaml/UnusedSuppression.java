@@ -1,8 +1,8 @@
 package dev.bklint.rules.yaml;
 
 import dev.bklint.rules.Headline;
-import dev.bklint.engine.Suppressions;
-import dev.bklint.report.Fix;
+import dev.bklint.suppression.Suppressions;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.text.Quoted;

@@ -1,8 +1,8 @@
 package dev.bklint.rules.yaml;
 
 import dev.bklint.rules.Headline;
-import dev.bklint.report.Edit;
-import dev.bklint.report.Fix;
+import dev.bklint.finding.Edit;
+import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;

@@ -3,7 +3,7 @@ package dev.bklint.rules.buildctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class BuildctlFlagUnknownTest {
     void theBareCacheReferenceIsInfoWithTheTypedForm() {
         List<Finding> found = findings("BK409", "--export-cache registry.example.com/app:cache");
         assertEquals(1, found.size());
-        assertEquals(dev.bklint.report.Severity.INFO, found.get(0).severity());
+        assertEquals(dev.bklint.finding.Severity.INFO, found.get(0).severity());
         assertEquals("--export-cache type=registry,ref=registry.example.com/app:cache", found.get(0).fix().snippet());
         assertEquals(List.of(), findings("BK409", "--export-cache type=registry,ref=registry.example.com/app:cache"));
         String yaml = "steps:\n  - command: buildctl build --import-cache registry.example.com/app:cache\n";

@@ -3,8 +3,8 @@ package dev.bklint.rules.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bklint.kubernetes.ControllerConfig;
-import dev.bklint.report.Finding;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleFindings;
 import dev.bklint.source.SourceFile;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bklint.engine.Linter;
 import dev.bklint.kubernetes.ControllerConfig;
-import dev.bklint.report.Finding;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleFindings;
 import dev.bklint.rules.RuleRegistry;

@@ -3,7 +3,7 @@ package dev.bklint.rules.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.rules.RuleFindings;
 import java.util.List;
 import org.junit.jupiter.api.Test;

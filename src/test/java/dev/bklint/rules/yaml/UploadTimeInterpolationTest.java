@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bklint.engine.Linter;
 import dev.bklint.report.EditApplier;
-import dev.bklint.report.Finding;
-import dev.bklint.report.Severity;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.Severity;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;

@@ -1,4 +1,4 @@
-package dev.bklint.report;
+package dev.bklint.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

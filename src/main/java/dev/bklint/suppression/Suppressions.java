@@ -1,6 +1,6 @@
-package dev.bklint.engine;
+package dev.bklint.suppression;
 
-import dev.bklint.report.Finding;
+import dev.bklint.finding.Finding;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.YEntry;

@@ -1,4 +1,4 @@
-package dev.bklint.report;
+package dev.bklint.finding;
 
 import java.util.Locale;
 

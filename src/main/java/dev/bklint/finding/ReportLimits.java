@@ -1,5 +1,6 @@
-package dev.bklint.report;
+package dev.bklint.finding;
 
+import dev.bklint.text.Surrogates;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class ReportLimits {
             return s;
         }
         int tail = Math.min(KEPT_TAIL, max / 5);
-        int tailStart = SourceWindow.pairStart(s, s.length() - tail);
-        int headEnd = SourceWindow.pairStart(s, max - tail - 40);
+        int tailStart = Surrogates.pairStart(s, s.length() - tail);
+        int headEnd = Surrogates.pairStart(s, max - tail - 40);
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.ROOT);
         return s.substring(0, headEnd) + "…[" + n.format(tailStart - headEnd) + " characters not shown]…"
                 + s.substring(tailStart);

@@ -1,4 +1,4 @@
-package dev.bklint.report;
+package dev.bklint.source;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

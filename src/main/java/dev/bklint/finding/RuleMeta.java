@@ -1,6 +1,5 @@
-package dev.bklint.rules;
+package dev.bklint.finding;
 
-import dev.bklint.report.Severity;
 import java.util.List;
 
 /**
