@@ -2,7 +2,10 @@ package dev.bklint.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,10 +26,20 @@ final class Cli {
     private Cli() {
     }
 
-    private static final List<Supplier<CommandSpec>> SUBCOMMANDS = List.of(InspectCommand::spec,
-            ExplainCommand::spec, RulesCommand::spec, ConfigCommand::spec, ParseCommand::spec, DocsCommand::spec);
-    private static final List<String> SUBCOMMAND_NAMES = List.of("inspect", "explain", "rules", "config", "parse",
-            "docs");
+    /** Every subcommand by name, in the order help lists them: the one table of commands. */
+    private static final Map<String, Supplier<CommandSpec>> SUBCOMMANDS = subcommands();
+    private static final Set<String> SUBCOMMAND_NAMES = SUBCOMMANDS.keySet();
+
+    private static Map<String, Supplier<CommandSpec>> subcommands() {
+        Map<String, Supplier<CommandSpec>> m = new LinkedHashMap<>();
+        m.put("inspect", InspectCommand::spec);
+        m.put("explain", ExplainCommand::spec);
+        m.put("rules", RulesCommand::spec);
+        m.put("config", ConfigCommand::spec);
+        m.put("parse", ParseCommand::spec);
+        m.put("docs", DocsCommand::spec);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /** bklint and all its subcommands (for help and the reference docs). */
     static CommandLine create() {
@@ -64,12 +77,11 @@ final class Cli {
 
     private static CommandLine create(Collection<String> wanted) {
         CommandLine root = new CommandLine(LintCommand.spec());
-        for (int i = 0; i < SUBCOMMANDS.size(); i++) {
-            if (wanted.contains(SUBCOMMAND_NAMES.get(i))) {
-                CommandSpec sub = SUBCOMMANDS.get(i).get();
-                root.addSubcommand(sub.name(), new CommandLine(sub));
+        SUBCOMMANDS.forEach((name, spec) -> {
+            if (wanted.contains(name)) {
+                root.addSubcommand(name, new CommandLine(spec.get()));
             }
-        }
+        });
         root.getCommandSpec().versionProvider(() -> new String[] {Version.describe()});
         return root;
     }
@@ -88,26 +100,6 @@ final class Cli {
                 .description("Print version information and exit.").build());
         spec.versionProvider(() -> new String[] {Version.describe()});
         return spec;
-    }
-
-    static OptionSpec option(String name, String label, Class<?> type, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(type).description(description).build();
-    }
-
-    static OptionSpec flag(String name, String description) {
-        return OptionSpec.builder(name).type(boolean.class).description(description).build();
-    }
-
-    /** An option that may be given several times, each value kept in order. */
-    static OptionSpec repeatable(String shortName, String name, String label, String description) {
-        return OptionSpec.builder(shortName, name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
-                .description(description).build();
-    }
-
-    /** A long option that may be given several times, each value kept in order. */
-    static OptionSpec repeatable(String name, String label, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
-                .description(description).build();
     }
 
     /** Positional parameters collected into a list. */

@@ -11,11 +11,11 @@ import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YamlSyntaxError;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -31,22 +31,50 @@ public final class CommonOptions {
     private final boolean noConfig;
     private final boolean noIgnores;
     private final int maxFindings;
-    private final java.util.List<String> select;
-    private final java.util.List<String> ignore;
+    private final List<String> select;
+    private final List<String> ignore;
     private final String color;
 
+    static final Opt<String> KUBERNETES_VERSION = Opt.value("--kubernetes-version", "X.Y", String.class, null,
+            "Kubernetes version of the target cluster (default: assume current, " + Options.CURRENT + ").");
+    static final Opt<String> POD_SECURITY_LEVEL = Opt.value("--pod-security-level", "LEVEL", String.class, null,
+            "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.");
+    static final Opt<String> CONTROLLER_CONFIG = Opt.value("--controller-config", "FILE", String.class, null,
+            "The controller's configuration (Helm values with config:, or the config file): its pod-spec-patch, "
+                    + "queue and tags are applied.");
+    static final Opt<Path> PROJECT_DIR = Opt.value("--project-dir", "DIR", Path.class, null, "The checkout the "
+            + "build reads its Dockerfile from (default: the folder holding the .buildkite folder).");
+    static final Opt<Path> CONFIG = Opt.value("--config", "FILE", Path.class, null, "Configuration file (default: "
+            + "the nearest .bklint.yaml up to the repository root).");
+    static final Opt<Boolean> NO_CONFIG = Opt.flag("--no-config", "Use no configuration file.");
+    static final Opt<Boolean> NO_IGNORES = Opt.flag("--no-ignores",
+            "Report everything: ignore `# bklint-ignore` comments.");
+    static final Opt<List<String>> SELECT = Opt.repeatable("RULES", "Run only these rules: ids or names, "
+            + "comma-separated, repeatable (BK000 and BK009, which report on the run itself, stay on). Wins over the "
+            + "configuration.", "--select");
+    static final Opt<List<String>> IGNORE = Opt.repeatable("RULES", "Do not run these rules: ids or names, "
+            + "comma-separated, repeatable. Wins over the configuration and --select.", "--ignore");
+    static final Opt<Integer> MAX_FINDINGS = Opt.value("--max-findings", "N", Integer.class, null, "Report at most "
+            + "N findings per file, 1 to " + Options.MAX_FINDINGS + " (the default); BK000 counts the rest.");
+    static final Opt<String> COLOR = Opt.value("--color", "WHEN", String.class, "auto",
+            "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.");
+    static final Opt<Boolean> DEBUG = Opt.flag("--debug", "Print stack traces of internal errors.");
+    private static final List<Opt<?>> ALL = List.of(KUBERNETES_VERSION, POD_SECURITY_LEVEL, CONTROLLER_CONFIG,
+            PROJECT_DIR, CONFIG, NO_CONFIG, NO_IGNORES, SELECT, IGNORE, MAX_FINDINGS, COLOR, DEBUG);
+
     private CommonOptions(ParseResult r) {
-        kubernetesVersion = r.matchedOptionValue("--kubernetes-version", null);
-        podSecurityLevel = r.matchedOptionValue("--pod-security-level", null);
-        controllerConfig = r.matchedOptionValue("--controller-config", null);
-        projectDir = r.matchedOptionValue("--project-dir", null);
-        config = r.matchedOptionValue("--config", null);
-        noConfig = r.matchedOptionValue("--no-config", false);
-        noIgnores = r.matchedOptionValue("--no-ignores", false);
-        maxFindings = r.matchedOptionValue("--max-findings", Options.MAX_FINDINGS);
-        select = r.matchedOptionValue("--select", java.util.List.of());
-        ignore = r.matchedOptionValue("--ignore", java.util.List.of());
-        color = r.matchedOptionValue("--color", "auto");
+        kubernetesVersion = KUBERNETES_VERSION.get(r);
+        podSecurityLevel = POD_SECURITY_LEVEL.get(r);
+        controllerConfig = CONTROLLER_CONFIG.get(r);
+        projectDir = PROJECT_DIR.get(r);
+        config = CONFIG.get(r);
+        noConfig = NO_CONFIG.get(r);
+        noIgnores = NO_IGNORES.get(r);
+        Integer max = MAX_FINDINGS.get(r);
+        maxFindings = max == null ? Options.MAX_FINDINGS : max;
+        select = SELECT.get(r);
+        ignore = IGNORE.get(r);
+        color = COLOR.get(r);
     }
 
     /** The options as given to the command that {@code r} parsed. */
@@ -56,28 +84,7 @@ public final class CommonOptions {
 
     /** Declares the shared options on a command. */
     static void addTo(CommandSpec spec) {
-        spec.addOption(Cli.option("--kubernetes-version", "X.Y", String.class, "Kubernetes version of the target "
-                + "cluster (default: assume current, " + Options.CURRENT + ")."));
-        spec.addOption(Cli.option("--pod-security-level", "LEVEL", String.class, "Pod Security Standards level the "
-                + "namespace enforces: privileged, baseline or restricted."));
-        spec.addOption(Cli.option("--controller-config", "FILE", String.class, "The controller's configuration "
-                + "(Helm values with config:, or the config file): its pod-spec-patch, queue and tags are applied."));
-        spec.addOption(Cli.option("--project-dir", "DIR", Path.class, "The checkout the build reads its Dockerfile "
-                + "from (default: the folder holding the .buildkite folder)."));
-        spec.addOption(Cli.option("--config", "FILE", Path.class, "Configuration file (default: the nearest "
-                + ".bklint.yaml up to the repository root)."));
-        spec.addOption(Cli.flag("--no-config", "Use no configuration file."));
-        spec.addOption(Cli.flag("--no-ignores", "Report everything: ignore `# bklint-ignore` comments."));
-        spec.addOption(Cli.repeatable("--select", "RULES", "Run only these rules: ids or names, comma-separated, "
-                + "repeatable (BK000 and BK009, which report on the run itself, stay on). Wins over the configuration."));
-        spec.addOption(Cli.repeatable("--ignore", "RULES", "Do not run these rules: ids or names, comma-separated, "
-                + "repeatable. Wins over the configuration and --select."));
-        spec.addOption(Cli.option("--max-findings", "N", Integer.class, "Report at most N findings per file, 1 to "
-                + Options.MAX_FINDINGS + " (the default); BK000 counts the rest."));
-        spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(String.class).defaultValue("auto")
-                .description("Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
-                .build());
-        spec.addOption(Cli.flag("--debug", "Print stack traces of internal errors."));
+        ALL.forEach(o -> o.addTo(spec));
     }
 
     private ConfigFile loaded;

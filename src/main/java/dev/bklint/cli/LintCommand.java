@@ -29,6 +29,23 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code bklint [FILE...]}: lints pipelines and exits 0, 1 (findings at or above --fail-on) or 2. */
 final class LintCommand implements Cli.Command {
+    static final Opt<List<String>> FORMAT = Opt.repeatable("FORMAT", "Output format: text (default), json, sarif, "
+            + "github, gnu, checkstyle, junit or buildkite. Repeatable: each --format writes to standard output "
+            + "unless an --output follows it.", "-f", "--format");
+    static final Opt<List<String>> OUTPUT = Opt.repeatable("FILE", "Write the report of the --format just before it "
+            + "to FILE (replaced whole, or left as it was if writing fails); - is standard output. At most one "
+            + "format may go to standard output.", "-o", "--output");
+    static final Opt<Boolean> CONCISE = Opt.flag("--concise", "Text format: one line per finding (no source line, "
+            + "no fix), for editors and pre-commit.");
+    static final Opt<String> FAIL_ON = Opt.value("--fail-on", "LEVEL", String.class, null,
+            "Exit 1 when a finding is at or above: error, warning (default), info, or never.");
+    static final Opt<Path> BASELINE = Opt.value("--baseline", "FILE", Path.class, null,
+            "Report only findings that this baseline (from --write-baseline) does not record.");
+    static final Opt<Path> WRITE_BASELINE = Opt.value("--write-baseline", "FILE", Path.class, null,
+            "Record today's findings by fingerprint, to adopt bklint and fail only on new findings.");
+    static final Opt<String> STDIN_FILENAME = Opt.value("--stdin-filename", "NAME", String.class, null,
+            "Name to report for input read from -.");
+
     static CommandSpec spec() {
         CommandSpec spec = Cli.command("bklint", new LintCommand(),
                 "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.");
@@ -37,21 +54,9 @@ final class LintCommand implements Cli.Command {
                 + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
                 + "unreadable input or a report that cannot be written; 3 internal error.");
         CommonOptions.addTo(spec);
-        spec.addOption(Cli.repeatable("-f", "--format", "FORMAT", "Output format: text (default), json, sarif, "
-                + "github, gnu, checkstyle, junit or buildkite. Repeatable: each --format writes to standard output "
-                + "unless an --output follows it."));
-        spec.addOption(Cli.repeatable("-o", "--output", "FILE", "Write the report of the --format just before it to "
-                + "FILE (replaced whole, or left as it was if writing fails); - is standard output. At most one "
-                + "format may go to standard output."));
-        spec.addOption(Cli.flag("--concise", "Text format: one line per finding (no source line, no fix), for "
-                + "editors and pre-commit."));
-        spec.addOption(Cli.option("--fail-on", "LEVEL", String.class,
-                "Exit 1 when a finding is at or above: error, warning (default), info, or never."));
-        spec.addOption(Cli.option("--baseline", "FILE", Path.class,
-                "Report only findings that this baseline (from --write-baseline) does not record."));
-        spec.addOption(Cli.option("--write-baseline", "FILE", Path.class,
-                "Record today's findings by fingerprint, to adopt bklint and fail only on new findings."));
-        spec.addOption(Cli.option("--stdin-filename", "NAME", String.class, "Name to report for input read from -."));
+        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STDIN_FILENAME)) {
+            o.addTo(spec);
+        }
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print the version and Java runtime.").build());
@@ -64,13 +69,13 @@ final class LintCommand implements Cli.Command {
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         Trace.mark("parse arguments");
         CommonOptions common = CommonOptions.of(parsed);
-        Path writeBaseline = parsed.matchedOptionValue("--write-baseline", null);
-        Path baseline = parsed.matchedOptionValue("--baseline", null);
-        Severity threshold = threshold(common, parsed.matchedOptionValue("--fail-on", null));
+        Path writeBaseline = WRITE_BASELINE.get(parsed);
+        Path baseline = BASELINE.get(parsed);
+        Severity threshold = threshold(common, FAIL_ON.get(parsed));
         List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs(parsed));
         boolean color = common.useColor();
-        boolean concise = parsed.matchedOptionValue("--concise", false);
-        Inputs inputs = Inputs.read(Cli.positionals(parsed), parsed.matchedOptionValue("--stdin-filename", null),
+        boolean concise = CONCISE.get(parsed);
+        Inputs inputs = Inputs.read(Cli.positionals(parsed), STDIN_FILENAME.get(parsed),
                 System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
         ReportTargets.checkNotAnInput(targets, inputs.sources);
@@ -138,10 +143,10 @@ final class LintCommand implements Cli.Command {
 
     /** The --format and --output options in the order they were given, which pairs them. */
     private static List<ReportTargets.Arg> formatArgs(ParseResult parsed) {
-        OptionSpec format = parsed.commandSpec().findOption("--format");
-        OptionSpec output = parsed.commandSpec().findOption("--output");
-        List<String> formats = parsed.matchedOptionValue("--format", List.of());
-        List<String> outputs = parsed.matchedOptionValue("--output", List.of());
+        OptionSpec format = parsed.commandSpec().findOption(FORMAT.name());
+        OptionSpec output = parsed.commandSpec().findOption(OUTPUT.name());
+        List<String> formats = FORMAT.get(parsed);
+        List<String> outputs = OUTPUT.get(parsed);
         List<ReportTargets.Arg> args = new ArrayList<>();
         int f = 0;
         int o = 0;

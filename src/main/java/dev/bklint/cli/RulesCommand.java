@@ -11,20 +11,21 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code bklint rules}: every rule, as text, JSON or a Markdown table. */
 final class RulesCommand implements Cli.Command {
+    private static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
+            "text (default), json or markdown.").withShortName("-f");
+
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("rules", new RulesCommand(), "List the rules."));
-        spec.addOption(OptionSpec.builder("-f", "--format").paramLabel("FORMAT").type(String.class).defaultValue("text")
-                .description("text (default), json or markdown.").build());
+        FORMAT.addTo(spec);
         return spec;
     }
 
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
-        String format = parsed.matchedOptionValue("--format", "text");
+        String format = FORMAT.get(parsed);
         List<RuleMeta> metas = RuleRegistry.get().metas();
         switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
