@@ -65,6 +65,9 @@ final class InspectCommand implements Cli.Command {
         line(out, "    container: " + s.container());
         line(out, "    image:     " + (s.image() == null ? "(controller default)" : s.image())
                 + (s.imageSource() == null ? "" : "  [from " + s.imageSource() + "]"));
+        if (s.interposer() != null) {
+            line(out, "    interposer: " + s.interposer());
+        }
         line(out, "    role:      " + (s.daemon() ? "runs the BuildKit daemon" : "buildctl client only"));
         if (s.daemon()) {
             line(out, "    mode:      " + s.mode());

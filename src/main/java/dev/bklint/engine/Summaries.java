@@ -3,6 +3,7 @@ package dev.bklint.engine;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Evidence;
 import dev.bklint.buildkit.Invocation;
+import dev.bklint.kubernetes.EffectiveInterposer;
 import dev.bklint.rules.StepAnalysis;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,20 @@ public final class Summaries {
                         evidence, List.copyOf(c.missingSignals()),
                         c.flags() == null ? null : c.flags().value(),
                         c.stateDir() == null ? null : c.stateDir().path() + " (" + c.stateDir().reason() + ")",
-                        buildctl));
+                        buildctl, interposer(c)));
             }
         }
         return out;
+    }
+
+    /** The step's interposer and where it was set; the written text when the controller does not know it. */
+    private static String interposer(BuildkitContainer c) {
+        EffectiveInterposer i = c.container() == null ? null : c.container().pod().interposer();
+        if (i == null) {
+            return null;
+        }
+        String value = i.value() != null ? i.value().spelling()
+                : "`" + (i.node() == null ? "?" : i.node().value()) + "` (not a value the controller knows)";
+        return value + " (from " + i.origin() + ")";
     }
 }

@@ -119,14 +119,14 @@ public final class ServiceExposure {
         return s != null && service.equals(s.string("name"));
     }
 
-    private static String nameOf(YMap object) {
+    static String nameOf(YMap object) {
         YMap metadata = object.getMap("metadata");
         String name = metadata == null ? null : metadata.string("name");
         return name == null ? "(unnamed)" : name;
     }
 
     /** The namespace the workload that owns the pod is written in, or null when it names none. */
-    private static String namespaceOf(EffectivePod pod) {
+    static String namespaceOf(EffectivePod pod) {
         for (YMap object : pod.fileObjects()) {
             YMap spec = object.getMap("spec");
             YMap template = spec == null ? null : spec.getMap("template");
@@ -139,7 +139,7 @@ public final class ServiceExposure {
     }
 
     /** Objects that name no namespace are read as the workload's; two different names never match. */
-    private static boolean sameNamespace(YMap object, String namespace) {
+    static boolean sameNamespace(YMap object, String namespace) {
         YMap metadata = object.getMap("metadata");
         String own = metadata == null ? null : metadata.string("namespace");
         return own == null || namespace == null || own.equals(namespace);

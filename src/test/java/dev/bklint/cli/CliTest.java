@@ -169,4 +169,13 @@ class CliTest {
         assertTrue(run.out().contains("sandbox: --oci-worker-no-process-sandbox (an inline prefix of the command)"
                 + " (line 9, column 7)"), run.out());
     }
+
+    @Test
+    void inspectShowsEachStepsInterposerAndWhereItWasSet() {
+        Run run = Fixtures.run("inspect", "fixtures/rules/BK614/fires.yml");
+        assertTrue(run.out().contains("interposer: buildkite (from the plugin's `commandParams.interposer`)"),
+                run.out());
+        Run plain = Fixtures.run("inspect", "fixtures/rules/BK209/fires.yml");
+        assertTrue(!plain.out().contains("interposer:"), plain.out()); // a manifest pod has no interposer
+    }
 }

@@ -2,6 +2,7 @@ package dev.bklint.rules.security;
 
 import dev.bklint.buildkit.BuildctlCommand;
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.buildkit.BuildkitdToml;
 import dev.bklint.buildkit.DaemonFlags;
 import dev.bklint.buildkit.EnvValue;
 import dev.bklint.buildkit.Flag;
@@ -16,9 +17,11 @@ import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.Span;
 import dev.bklint.text.Quoted;
+import dev.bklint.yaml.ScalarPositions;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,13 +42,20 @@ public final class DaemonTcpWithoutMtls implements Rule {
         if (flags == null) {
             return;
         }
-        String address = flags.valuesOf("--addr").stream().filter(a -> a.startsWith("tcp://")).findFirst()
-                .orElse(null);
-        if (address == null) {
+        DaemonConfig config = DaemonConfig.of(daemon);
+        if (config.unknown()) {
+            return; // a config file the daemon may read, but this file cannot say what it holds
+        }
+        BuildkitdToml toml = config.toml();
+        List<Listener> listeners = listeners(daemon, config);
+        Listener tcp = listeners.stream().filter(l -> l.address().startsWith("tcp://")).findFirst().orElse(null);
+        if (tcp == null) {
             return;
         }
-        boolean ca = given(flags, "--tlscacert");
-        boolean certAndKey = given(flags, "--tlscert") && given(flags, "--tlskey");
+        String address = tcp.address();
+        boolean ca = given(flags, "--tlscacert") || toml != null && !toml.tls("ca").isEmpty();
+        boolean certAndKey = (given(flags, "--tlscert") || toml != null && !toml.tls("cert").isEmpty())
+                && (given(flags, "--tlskey") || toml != null && !toml.tls("key").isEmpty());
         if (ca && certAndKey) {
             return;
         }
@@ -54,14 +64,22 @@ public final class DaemonTcpWithoutMtls implements Rule {
             return; // RUN containers get a network namespace of their own, where the pod's loopback is not reachable
         }
         String where = "container `" + daemon.name() + "`";
-        String headline = Headline.first("buildkitd in " + where + " serves its API on `" + address
-                + "` without mTLS.", "buildkitd in " + where + " serves its API over TCP without mTLS.");
+        String from = tcp.span() == null ? "" : " from ConfigMap `" + config.file().configMap() + "`";
+        String headline = Headline.first("buildkitd in " + where + " serves its API on `" + address + "`" + from
+                + " without mTLS.", "buildkitd in " + where + " serves its API over TCP" + from + " without mTLS.",
+                "buildkitd in " + where + " serves its API over TCP without mTLS.");
+        String caSetting = toml == null ? "`--tlscacert`" : "a CA (`--tlscacert` or `ca` in `[grpc.tls]`)";
         StringBuilder why = new StringBuilder();
+        if (tcp.span() != null) {
+            why.append("buildkitd reads `").append(config.path()).append("`, and no `--addr` on its command line "
+                    + "replaces the file's `[grpc]` addresses. ");
+        }
         if (certAndKey) {
-            why.append("It has a server certificate but no `--tlscacert`, and buildkitd asks clients for a "
-                    + "certificate only when it is given a CA, so any client that reaches the port can run builds. ");
+            why.append("It has a server certificate but no ").append(caSetting).append(", and buildkitd asks "
+                    + "clients for a certificate only when it is given a CA, so any client that reaches the port can "
+                    + "run builds. ");
         } else if (ca) {
-            why.append("Without both `--tlscert` and `--tlskey` buildkitd serves plain gRPC (the CA is unused), so "
+            why.append("Without both a certificate and a key buildkitd serves plain gRPC (the CA is unused), so "
                     + "any client that reaches the port can run builds. ");
         } else {
             why.append("The port speaks plain gRPC, so any client that reaches it can run builds. ");
@@ -86,10 +104,43 @@ public final class DaemonTcpWithoutMtls implements Rule {
                 why.append(", so other workloads can drive the daemon too.");
             }
         }
-        reporter.report(at(daemon, address), headline, why.toString(), Fix.describe("Give buildkitd `--tlscacert`, "
-                + "`--tlscert` and `--tlskey`, and each client its own certificate; or serve the API on a unix "
-                + "socket only.", "--addr " + address + " --tlscacert /certs/ca.pem --tlscert /certs/cert.pem "
-                + "--tlskey /certs/key.pem"));
+        Fix fix = tcp.span() != null
+                ? Fix.describe("Give `[grpc.tls]` a `ca`, a `cert` and a `key` (files from a mounted Secret), and "
+                        + "each client its own certificate; or serve the API on a unix socket only.",
+                        "[grpc.tls]\n  ca = \"/certs/ca.pem\"\n  cert = \"/certs/cert.pem\"\n  key = "
+                                + "\"/certs/key.pem\"")
+                : Fix.describe("Give buildkitd `--tlscacert`, `--tlscert` and `--tlskey`, and each client its own "
+                        + "certificate; or serve the API on a unix socket only.", "--addr " + address
+                        + " --tlscacert /certs/ca.pem --tlscert /certs/cert.pem --tlskey /certs/key.pem");
+        reporter.report(tcp.span() != null ? tcp.span() : at(daemon, address), headline, why.toString(), fix);
+    }
+
+    /** An address the daemon listens on, with its place in a ConfigMap when the config file gives it, else null. */
+    private record Listener(String address, Span span) {
+    }
+
+    /**
+     * The daemon's addresses: {@code --addr} on its command line replaces the config file's {@code [grpc] address}
+     * list (cmd/buildkitd/main.go:667-669), and {@code buildctl-daemonless.sh} always passes one of its own.
+     */
+    private static List<Listener> listeners(BuildkitContainer daemon, DaemonConfig config) {
+        BuildkitdToml toml = config.toml();
+        List<String> flagged = daemon.flags().valuesOf("--addr");
+        boolean commandLine = !flagged.isEmpty() || "buildctl-daemonless.sh".equals(daemon.daemon().how());
+        if (commandLine || toml == null) {
+            return flagged.stream().map(a -> new Listener(a, null)).toList();
+        }
+        YScalar text = config.file().text();
+        ScalarPositions positions = text.source() == null ? null : ScalarPositions.of(text.source(), text);
+        List<Listener> listeners = new ArrayList<>();
+        for (BuildkitdToml.Address a : toml.addresses()) {
+            Span span = config.file().entry().key().span();
+            if (positions != null && a.start() >= 0 && a.end() > a.start()) {
+                span = text.source().spanOf(positions.at(a.start()), positions.at(a.end() - 1) + 1);
+            }
+            listeners.add(new Listener(a.value(), span));
+        }
+        return listeners;
     }
 
     @Override
