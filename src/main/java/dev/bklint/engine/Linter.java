@@ -19,6 +19,7 @@ import dev.bklint.text.Quoted;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.RuleRegistry;
+import dev.bklint.rules.RunMemo;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.schema.PluginChecks;
 import dev.bklint.schema.SchemaViolation;
@@ -47,6 +48,7 @@ public final class Linter {
     private final Map<String, java.util.Optional<Project>> projects = new java.util.concurrent.ConcurrentHashMap<>();
     private final int parallelSteps;
     private final PluginChecks pluginChecks = new PluginChecks();
+    private final RunMemo memo = new RunMemo();
 
     /**
      * From how many command steps a pipeline's steps are linted in parallel: enough that the work outweighs
@@ -226,7 +228,8 @@ public final class Linter {
     private Reporter[] reporters(FileRules rules, List<Finding> sink) {
         Reporter[] reporters = new Reporter[rules.rules().size()];
         for (int i = 0; i < reporters.length; i++) {
-            reporters[i] = new Reporter(rules.rules().get(i).meta(), rules.path(), options, sink, rules.project());
+            reporters[i] = new Reporter(rules.rules().get(i).meta(), rules.path(), options, sink, rules.project(),
+                    memo);
         }
         return reporters;
     }

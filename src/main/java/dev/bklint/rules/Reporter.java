@@ -16,13 +16,20 @@ public final class Reporter {
     private final Options options;
     private final List<Finding> sink;
     private final Project project;
+    private final RunMemo memo;
 
-    public Reporter(RuleMeta meta, String path, Options options, List<Finding> sink, Project project) {
+    public Reporter(RuleMeta meta, String path, Options options, List<Finding> sink, Project project, RunMemo memo) {
         this.meta = meta;
         this.path = path;
         this.options = options;
         this.sink = sink;
         this.project = project;
+        this.memo = memo;
+    }
+
+    /** Answers of pure functions remembered for this run (see {@link RunMemo}). */
+    public RunMemo memo() {
+        return memo;
     }
 
     /** The checkout of the file being linted, or null when it cannot be told. */

@@ -7,6 +7,7 @@ import dev.bklint.finding.Fix;
 import dev.bklint.finding.Severity;
 import dev.bklint.source.Glob;
 import dev.bklint.rules.Reporter;
+import dev.bklint.rules.RunMemo;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
@@ -14,9 +15,7 @@ import dev.bklint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * BK408: a tar, OCI or Docker archive written into the pod is gone when the job's pod is deleted, unless the
@@ -24,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BuildOutputLost implements Rule {
     private static final Set<String> ARCHIVES = Set.of("tar", "oci", "docker");
-    /** Compiled artifact globs: the same patterns recur in every step of a long pipeline. */
-    private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
 
     @Override
     public void visitBuildctl(Invocation invocation, Reporter reporter) {
@@ -54,7 +51,7 @@ public final class BuildOutputLost implements Rule {
                 continue;
             }
             List<String> patterns = artifactPatterns(step.node().get("artifact_paths"));
-            if (patterns.stream().anyMatch(p -> matches(p, dest))) {
+            if (patterns.stream().anyMatch(p -> matches(p, dest, reporter.memo()))) {
                 continue;
             }
             reporter.report(invocation.entrySpan(out.flag(), out.options().entry("dest")), Headline.first(
@@ -91,17 +88,28 @@ public final class BuildOutputLost implements Rule {
         return patterns;
     }
 
-    private static boolean matches(String pattern, String dest) {
+    private static boolean matches(String pattern, String dest, RunMemo memo) {
         if (pattern.contains("$") || pattern.isEmpty()) {
             return true; // unknown until runtime: give it the benefit of the doubt
         }
         String path = dest.startsWith("./") ? dest.substring(2) : dest;
         String glob = pattern.startsWith("./") ? pattern.substring(2) : pattern;
+        // The pipeline's own pattern: a linear matcher, not the JDK's backtracking regular expression. The same
+        // patterns recur in every step of a long pipeline.
+        Glob compiled = memo.get(Glob.class, glob, BuildOutputLost::compile);
         try {
-            // The pipeline's own pattern: a linear matcher, not the JDK's backtracking regular expression.
-            return GLOBS.computeIfAbsent(glob, Glob::compile).matches(Path.of(path).toString());
+            return compiled == null || compiled.matches(Path.of(path).toString());
         } catch (RuntimeException e) {
             return true;
+        }
+    }
+
+    /** The glob, or null when it is not one (then any path may match). */
+    private static Glob compile(String glob) {
+        try {
+            return Glob.compile(glob);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 }

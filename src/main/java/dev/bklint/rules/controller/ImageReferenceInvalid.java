@@ -3,6 +3,7 @@ package dev.bklint.rules.controller;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
+import dev.bklint.rules.RunMemo;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.yaml.YEntry;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +47,10 @@ public final class ImageReferenceInvalid implements Rule {
         List<Bad> bad = new ArrayList<>();
         YMap podSpec = plugin.podSpec();
         if (podSpec != null) {
-            collect(bad, podSpec.getSeq("containers"), "podSpec.containers", "container-");
-            collect(bad, podSpec.getSeq("initContainers"), "podSpec.initContainers", null);
+            collect(bad, podSpec.getSeq("containers"), "podSpec.containers", "container-", reporter.memo());
+            collect(bad, podSpec.getSeq("initContainers"), "podSpec.initContainers", null, reporter.memo());
         }
-        collect(bad, plugin.sidecars(), "sidecars", "sidecar-");
+        collect(bad, plugin.sidecars(), "sidecars", "sidecar-", reporter.memo());
         for (Bad b : bad) {
             report(reporter, b, bad.size());
         }
@@ -60,7 +60,8 @@ public final class ImageReferenceInvalid implements Rule {
     private record Bad(YMap container, YEntry entry, String image, String error, String who, String nameInError) {
     }
 
-    private static void collect(List<Bad> into, YSeq containers, String list, String defaultNamePrefix) {
+    private static void collect(List<Bad> into, YSeq containers, String list, String defaultNamePrefix,
+                                RunMemo memo) {
         if (containers == null) {
             return;
         }
@@ -74,7 +75,8 @@ public final class ImageReferenceInvalid implements Rule {
             if (ControllerFacts.templated(image) || image.length() > 1024) {
                 continue; // filled in later; or too long to be worth matching (reported by the API anyway)
             }
-            String error = parseError(image);
+            // the same few images recur in every step of a long pipeline
+            String error = memo.get(ImageReferenceInvalid.class, image, ImageReferenceInvalid::parseError);
             if (error != null) {
                 String name = c.string("name");
                 // The controller names unnamed containers and sidecars before it checks images (scheduler.go).
@@ -124,26 +126,8 @@ public final class ImageReferenceInvalid implements Rule {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Answers of {@link #parseError} by image (the same few images recur in every step); VALID for null. */
-    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
-    private static final String VALID = new String("valid");
-    private static final int MAX_ANSWERS = 4096;
-
     /** The error {@code reference.Parse} returns for the text, or null when it parses. */
-    @SuppressWarnings("ReferenceEquality") // VALID is a sentinel object, compared by identity on purpose
     static String parseError(String s) {
-        String known = ANSWERS.get(s);
-        if (known != null) {
-            return known == VALID ? null : known;
-        }
-        String error = parse(s);
-        if (ANSWERS.size() < MAX_ANSWERS) {
-            ANSWERS.put(s, error == null ? VALID : error);
-        }
-        return error;
-    }
-
-    private static String parse(String s) {
         if (s.isEmpty()) {
             return "repository name must have at least one component";
         }
