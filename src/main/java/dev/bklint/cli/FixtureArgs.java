@@ -9,7 +9,7 @@ import java.util.List;
  * and markers show that rule alone and change only when it does.
  */
 public final class FixtureArgs {
-    private static final String PREFIX = "# bklint-args:";
+    public static final String PREFIX = "# bklint-args:";
 
     private FixtureArgs() {
     }

@@ -75,10 +75,42 @@ class SarifTest {
         }
     }
 
+    /** Fixtures whose own `# bklint-args:` change what is linted (a controller configuration, a version...). */
+    static List<Path> fixturesWithArguments() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path f : Fixtures.all()) {
+            if (Files.readString(f).contains(FixtureArgs.PREFIX)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Every fixture in one run: one SARIF log to validate, with the findings of every rule in it. */
+    @Test
+    void allFixturesInOneRunAreValidSarif() throws IOException {
+        List<String> args = new ArrayList<>(List.of("--format=sarif", "--fail-on=never"));
+        Fixtures.all().forEach(f -> args.add(f.toString().replace('\\', '/')));
+        Fixtures.Run run = Fixtures.run(args.toArray(new String[0]));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err());
+        JSONObject log = new JSONObject(run.out());
+        checkValidSarif(log);
+        args.set(0, "--format=json");
+        int findings = new JSONObject(Fixtures.run(args.toArray(new String[0])).out()).getJSONArray("findings").length();
+        assertTrue(findings > 0);
+        assertEquals(findings, log.getJSONArray("runs").getJSONObject(0).getJSONArray("results").length(),
+                "one SARIF result per finding");
+    }
+
+    /** Each fixture with its own arguments, which the combined run leaves out. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
-    void everyFixtureIsValidSarif(Path fixture) throws IOException {
-        JSONObject log = sarif(fixture);
+    @MethodSource("fixturesWithArguments")
+    void everyFixtureWithItsArgumentsIsValidSarif(Path fixture) throws IOException {
+        checkValidSarif(sarif(fixture));
+    }
+
+    private static void checkValidSarif(JSONObject log) {
         validate(log);
         JSONObject run = log.getJSONArray("runs").getJSONObject(0);
         JSONArray rules = run.getJSONObject("tool").getJSONObject("driver").getJSONArray("rules");
@@ -102,7 +134,7 @@ class SarifTest {
             String fp = r.getJSONObject("partialFingerprints").getString(Fingerprints.KEY);
             assertTrue(fp.matches("[0-9a-f]{64}:[1-9][0-9]*"), fp);
             assertEquals(fp, r.getJSONObject("partialFingerprints").getString("primaryLocationLineHash"));
-            assertTrue(fingerprints.add(fp), "two results share the fingerprint " + fp);
+            assertTrue(fingerprints.add(uri + " " + fp), "two results in " + uri + " share the fingerprint " + fp);
         }
     }
 
