@@ -1,5 +1,7 @@
 package dev.bklint.buildkit;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,12 +90,12 @@ public final class BuildctlCommand {
         for (Flag flag : flags) {
             if (flag.name().equals(name)) {
                 if (named == null) {
-                    named = new java.util.ArrayList<>(2);
+                    named = new ArrayList<>(2);
                 }
                 named.add(flag);
             }
         }
-        return named == null ? List.of() : java.util.Collections.unmodifiableList(named);
+        return named == null ? List.of() : Collections.unmodifiableList(named);
     }
 
     /** The last flag named {@code name} (the one Go's flag parsing keeps for single-valued flags), or null. */

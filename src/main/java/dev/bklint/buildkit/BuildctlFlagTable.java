@@ -1,5 +1,8 @@
 package dev.bklint.buildkit;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,13 +43,13 @@ public record BuildctlFlagTable(Set<String> valued, Set<String> booleans, Map<St
             "export-cache-opt", "--export-cache type=<type>,<opt>=<optval>");
 
     /** Every {@code buildctl build} flag name (long names and aliases), global ones included, for suggestions. */
-    public static java.util.List<String> buildFlagNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> buildFlagNames() {
+        List<String> names = new ArrayList<>();
         for (BuildctlFlagTable t : new BuildctlFlagTable[] {BUILD, GLOBAL}) {
             names.addAll(t.valued);
             names.addAll(t.booleans);
         }
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         return names;
     }
 

@@ -2,6 +2,8 @@ package dev.bklint.buildkit;
 
 import dev.bklint.pipeline.CommandText;
 import dev.bklint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One {@code buildctl} or {@code buildctl-daemonless.sh} command line in a container's script. */
 public record Invocation(BuildctlCommand command, CommandText script, BuildkitContainer container) {
@@ -38,8 +40,8 @@ public record Invocation(BuildctlCommand command, CommandText script, BuildkitCo
     }
 
     /** Each use of a CSV-valued flag, in order. */
-    public java.util.List<CsvFlag> csvFlags(String name) {
-        java.util.List<CsvFlag> list = new java.util.ArrayList<>();
+    public List<CsvFlag> csvFlags(String name) {
+        List<CsvFlag> list = new ArrayList<>();
         for (Flag f : command.flags(name)) {
             if (f.value() != null) {
                 list.add(new CsvFlag(f, command.csv(f)));

@@ -1,5 +1,6 @@
 package dev.bklint.buildkit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class ShellScript {
 
     /** The commands that start before a script offset, in order (what runs before the command found there). */
     public List<SimpleCommand> commandsBefore(int offset) {
-        List<SimpleCommand> before = new java.util.ArrayList<>();
+        List<SimpleCommand> before = new ArrayList<>();
         for (SimpleCommand c : commands()) {
             if (c.start() >= offset) {
                 break;

@@ -2,6 +2,7 @@ package dev.bklint.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class Cli {
         m.put("config", ConfigCommand::spec);
         m.put("parse", ParseCommand::spec);
         m.put("docs", DocsCommand::spec);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** bklint and all its subcommands (for help and the reference docs). */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 
 /**
  * Writes {@code docs/rules/BKnnn.md} from each rule's metadata and its fixtures, including bklint's real output
@@ -64,11 +66,11 @@ public final class DocsGenerator {
 
     /** docs/cli.md: every command's usage, as picocli prints it. */
     public static String cliReference() {
-        picocli.CommandLine root = Cli.create();
+        CommandLine root = Cli.create();
         root.getCommandSpec().usageMessage().width(110);
         StringBuilder b = new StringBuilder("# bklint command-line reference\n\nGenerated from the command definitions by "
                 + "`./bklint docs docs/rules`; `./bklint COMMAND --help` prints the same.\n\n");
-        b.append("## bklint\n\n```text\n").append(root.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+        b.append("## bklint\n\n```text\n").append(root.getUsageMessage(Ansi.OFF))
                 .append("```\n");
         for (var sub : root.getSubcommands().values()) {
             if (sub.getCommandSpec().usageMessage().hidden()) {
@@ -76,7 +78,7 @@ public final class DocsGenerator {
             }
             sub.getCommandSpec().usageMessage().width(110);
             b.append("\n## bklint ").append(sub.getCommandName()).append("\n\n```text\n")
-                    .append(sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)).append("```\n");
+                    .append(sub.getUsageMessage(Ansi.OFF)).append("```\n");
         }
         return b.toString();
     }

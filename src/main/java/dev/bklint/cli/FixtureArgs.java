@@ -1,5 +1,6 @@
 package dev.bklint.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class FixtureArgs {
     }
 
     /** The arguments a fixture is linted with: its own, and {@code --select BKnnn} for a rule's fixture. */
-    public static List<String> forFixture(java.nio.file.Path fixture, String text) {
+    public static List<String> forFixture(Path fixture, String text) {
         List<String> args = of(text);
         String rule = ruleOf(fixture);
         if (rule != null) {
@@ -26,8 +27,8 @@ public final class FixtureArgs {
     }
 
     /** The rule whose fixture this is ({@code fixtures/rules/BKnnn/...}), or null. */
-    static String ruleOf(java.nio.file.Path fixture) {
-        java.nio.file.Path p = fixture.normalize();
+    static String ruleOf(Path fixture) {
+        Path p = fixture.normalize();
         for (int i = 0; i + 2 < p.getNameCount(); i++) {
             if (p.getName(i).toString().equals("fixtures") && p.getName(i + 1).toString().equals("rules")
                     && p.getName(i + 2).toString().matches("BK\\d{3}")) {

@@ -8,6 +8,7 @@ import dev.bklint.source.SourceReader;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class Inputs {
                 }
             } catch (InputError e) {
                 in.errors.add(e.getMessage());
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 in.errors.add(arg + ": not a valid path (" + e.getReason() + ")");
             }
         }

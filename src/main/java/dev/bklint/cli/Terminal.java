@@ -1,5 +1,6 @@
 package dev.bklint.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,12 @@ final class Terminal {
      */
     @SuppressWarnings("SystemConsoleNull") // the null test is for JDK 17-21; isTerminal() answers on 22 and later
     private static boolean consoleIsTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checkout a pipeline builds from, so that a build's Dockerfile can be found the way the Dockerfile frontend
@@ -27,7 +28,7 @@ public final class Project {
     private static final long MAX_DOCKERFILE_BYTES = 1024 * 1024;
 
     private final Path root;
-    private final Map<Path, Dockerfile> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Dockerfile> cache = new ConcurrentHashMap<>();
 
     private Project(Path root) {
         this.root = root;

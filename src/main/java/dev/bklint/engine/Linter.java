@@ -1,10 +1,12 @@
 package dev.bklint.engine;
 
-import dev.bklint.suppression.Suppressions;
 import dev.bklint.buildkit.BuildkitAnalyzer;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.BuildkitStep;
 import dev.bklint.buildkit.Invocation;
+import dev.bklint.dockerfile.Project;
+import dev.bklint.finding.Finding;
+import dev.bklint.finding.ReportLimits;
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.kubernetes.PodBuilder;
@@ -12,29 +14,32 @@ import dev.bklint.kubernetes.Workload;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.Pipeline;
 import dev.bklint.pipeline.PipelineReader;
-import dev.bklint.finding.Finding;
-import dev.bklint.finding.ReportLimits;
-import dev.bklint.source.Span;
-import dev.bklint.text.Quoted;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.Reporter;
+import dev.bklint.rules.Rule;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.rules.RunMemo;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.schema.PluginChecks;
 import dev.bklint.schema.SchemaViolation;
 import dev.bklint.source.SourceFile;
+import dev.bklint.source.Span;
+import dev.bklint.suppression.Suppressions;
+import dev.bklint.text.Quoted;
+import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YamlDocument;
 import dev.bklint.yaml.YamlLoader;
 import dev.bklint.yaml.YamlSyntaxError;
-import dev.bklint.dockerfile.Project;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -45,7 +50,7 @@ import java.util.stream.IntStream;
 public final class Linter {
     private final RuleRegistry registry;
     private final Options options;
-    private final Map<String, java.util.Optional<Project>> projects = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<Project>> projects = new ConcurrentHashMap<>();
     private final int parallelSteps;
     private final PluginChecks pluginChecks = new PluginChecks();
     private final RunMemo memo = new RunMemo();
@@ -83,7 +88,7 @@ public final class Linter {
             return new FileResult(source, reported(rules, findings), analysed);
         }
         Reporter[] reporters = reporters(rules, findings);
-        List<dev.bklint.yaml.YMap> objects = null; // the file's Kubernetes objects, read when a workload needs them
+        List<YMap> objects = null; // the file's Kubernetes objects, read when a workload needs them
         for (YamlDocument document : documents) {
             List<Workload> workloads = Workload.of(document);
             if (!workloads.isEmpty()) {
@@ -163,7 +168,7 @@ public final class Linter {
      * findings, or what it threw, to be thrown again on the caller's thread in the order a plain loop would.
      */
     private record Part(StepAnalysis analysis, List<Finding> findings, Throwable failure) {
-        static Part run(java.util.function.Supplier<Part> task) {
+        static Part run(Supplier<Part> task) {
             try {
                 return task.get();
             } catch (RuntimeException | Error e) {
@@ -213,7 +218,7 @@ public final class Linter {
 
     private FileRules rulesFor(SourceFile source) {
         Project project = projects.computeIfAbsent(source.path(),
-                p -> java.util.Optional.ofNullable(Project.forFile(p, options.projectDir()))).orElse(null);
+                p -> Optional.ofNullable(Project.forFile(p, options.projectDir()))).orElse(null);
         List<RuleRegistry.LoadedRule> on = new ArrayList<>();
         for (RuleRegistry.LoadedRule r : registry.rules()) {
             String id = r.meta().id();
@@ -234,7 +239,7 @@ public final class Linter {
         return reporters;
     }
 
-    private static void visit(FileRules rules, Reporter[] reporters, BiConsumer<dev.bklint.rules.Rule, Reporter> call) {
+    private static void visit(FileRules rules, Reporter[] reporters, BiConsumer<Rule, Reporter> call) {
         for (int i = 0; i < reporters.length; i++) {
             call.accept(rules.rules().get(i).rule(), reporters[i]);
         }

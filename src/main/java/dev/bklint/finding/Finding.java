@@ -2,6 +2,7 @@ package dev.bklint.finding;
 
 import dev.bklint.source.Span;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One problem found: which rule, where, what to say and how to fix it. {@code message} is the headline (what is
@@ -39,7 +40,7 @@ public record Finding(String rule, String name, Severity severity, String path, 
     public boolean sameExceptUses(Finding o) {
         return rule.equals(o.rule) && name.equals(o.name) && severity == o.severity && path.equals(o.path)
                 && span.equals(o.span) && message.equals(o.message) && why.equals(o.why)
-                && java.util.Objects.equals(fix, o.fix);
+                && Objects.equals(fix, o.fix);
     }
 
     public Finding withUses(List<Span> uses) {

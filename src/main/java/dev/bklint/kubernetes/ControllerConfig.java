@@ -1,6 +1,7 @@
 package dev.bklint.kubernetes;
 
 import dev.bklint.source.SourceFile;
+import dev.bklint.source.Span;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YSeq;
@@ -25,7 +26,7 @@ public record ControllerConfig(SourceFile source, YMap podSpecPatch, String queu
         List<YamlDocument> docs = YamlLoader.load(source);
         YMap root = docs.isEmpty() || docs.get(0).root() == null ? null : docs.get(0).root().asMap();
         if (root == null) {
-            throw new YamlSyntaxError("the controller configuration must be a mapping", dev.bklint.source.Span.point(1, 1));
+            throw new YamlSyntaxError("the controller configuration must be a mapping", Span.point(1, 1));
         }
         YMap config = root.getMap("config") != null ? root.getMap("config") : root;
         Map<String, String> tags = new LinkedHashMap<>();

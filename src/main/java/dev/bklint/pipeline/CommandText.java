@@ -6,6 +6,7 @@ import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -180,14 +181,14 @@ public final class CommandText {
                 char c = text.charAt(i);
                 if (c == '"' || c == '\'' || c == '\\') {
                     if (n == found.length) {
-                        found = java.util.Arrays.copyOf(found, n * 2);
+                        found = Arrays.copyOf(found, n * 2);
                     }
                     found[n++] = i;
                 }
             }
-            quoteOffsets = java.util.Arrays.copyOf(found, n);
+            quoteOffsets = Arrays.copyOf(found, n);
         }
-        int i = java.util.Arrays.binarySearch(quoteOffsets, start);
+        int i = Arrays.binarySearch(quoteOffsets, start);
         int first = i >= 0 ? i : -i - 1;
         return first < quoteOffsets.length && quoteOffsets[first] < end;
     }

@@ -1,5 +1,8 @@
 package dev.bklint.pipeline;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One word quoted as the controller quotes it: kballard/go-shellquote at 95032a82bc51 (the version
  * buildkite/agent-stack-k8s@a5d56d1 go.mod:18 pins), quote.go:23-109. The characters of {@link #SPECIAL} (and a
@@ -16,7 +19,7 @@ public final class ShellQuote {
     }
 
     /** {@code shellquote.Join}: each word quoted, joined with spaces (quote.go:9-21). */
-    public static String join(java.util.List<String> words) {
+    public static String join(List<String> words) {
         StringBuilder b = new StringBuilder();
         for (String w : words) {
             if (b.length() > 0) {
@@ -91,7 +94,7 @@ public final class ShellQuote {
 
         Builder add(char c, int valueOffset) {
             if (text.length() == map.length) {
-                map = java.util.Arrays.copyOf(map, map.length * 2 + 2);
+                map = Arrays.copyOf(map, map.length * 2 + 2);
             }
             map[text.length()] = valueOffset;
             text.append(c);
@@ -99,7 +102,7 @@ public final class ShellQuote {
         }
 
         Quoted build() {
-            return new Quoted(text.toString(), java.util.Arrays.copyOf(map, text.length()));
+            return new Quoted(text.toString(), Arrays.copyOf(map, text.length()));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.bklint.report;
 
 import dev.bklint.finding.Finding;
 import dev.bklint.finding.Severity;
+import dev.bklint.rules.Options;
+import java.nio.charset.StandardCharsets;
 /**
  * {@code --format buildkite}: Markdown for {@code buildkite-agent annotate --context bklint}: a summary line, then a
  * table of findings with their position, severity, rule (linked to its page) and message. Nothing at all when there
@@ -9,7 +11,7 @@ import dev.bklint.finding.Severity;
  */
 public final class BuildkiteFormatter implements ReportFormatter {
     /** Rows shown at most: every finding a file may report, with the one that counts the rest (BK000). */
-    static final int MAX_ROWS = dev.bklint.rules.Options.MAX_FINDINGS + 1;
+    static final int MAX_ROWS = Options.MAX_FINDINGS + 1;
     /** Bytes of table at most: an annotation may hold 1 MiB, and the note after the table needs a little room. */
     static final int MAX_BYTES = 1_000_000;
 
@@ -28,7 +30,7 @@ public final class BuildkiteFormatter implements ReportFormatter {
             // headline and why escaped apart: an unmatched backtick in one cannot open a code span in the other
             String row = "| " + code(f.path() + ":" + f.span().line() + ":" + f.span().column()) + " | "
                     + f.severity().label() + " | " + rule(f) + " | " + Finding.joined(cell(f.message()), cell(f.why())) + " |\n";
-            int rowBytes = row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int rowBytes = row.getBytes(StandardCharsets.UTF_8).length;
             if (rows == MAX_ROWS || bytes + rowBytes > MAX_BYTES) {
                 b.append("\n_").append(report.findings().size() - rows)
                         .append(" more findings are not shown; run bklint locally to see them all._\n");

@@ -4,6 +4,7 @@ import dev.bklint.finding.Edit;
 import dev.bklint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Applies edits to a file's text, last first so that earlier positions stay valid; overlapping edits are refused. */
@@ -13,7 +14,7 @@ public final class EditApplier {
 
     public static String apply(SourceFile source, List<Edit> edits) {
         // Findings in content shared through an anchor carry the same edit once per use: apply it once.
-        List<Edit> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(edits));
+        List<Edit> sorted = new ArrayList<>(new LinkedHashSet<>(edits));
         sorted.sort(Comparator.comparing(Edit::range).reversed());
         StringBuilder text = new StringBuilder(source.text());
         int limit = Integer.MAX_VALUE;

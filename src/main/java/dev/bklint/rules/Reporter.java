@@ -1,9 +1,10 @@
 package dev.bklint.rules;
 
-import dev.bklint.finding.RuleMeta;
+import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
 import dev.bklint.finding.Finding;
 import dev.bklint.finding.Fix;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.finding.Severity;
 import dev.bklint.source.Span;
 import dev.bklint.yaml.YNode;
@@ -38,7 +39,7 @@ public final class Reporter {
     }
 
     /** The Dockerfile a build reads, or null when the checkout or the command line leaves it unknown. */
-    public Project.Resolved dockerfile(dev.bklint.buildkit.Invocation invocation) {
+    public Project.Resolved dockerfile(Invocation invocation) {
         return project == null ? null : project.resolve(invocation);
     }
 

@@ -5,6 +5,7 @@ import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 import dev.bklint.yaml.YSeq;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Locale;
@@ -157,7 +158,7 @@ public final class JsonView {
         if (v == Math.rint(v) && Math.abs(v) < EXPONENT_FORM) {
             // Written without a fraction or an exponent (1000.0 reaches the controller as 1000): an integer.
             return Math.abs(v) < Long.MAX_VALUE ? BigInteger.valueOf((long) v)
-                    : new java.math.BigDecimal(v).toBigInteger();
+                    : new BigDecimal(v).toBigInteger();
         }
         return v;
     }

@@ -4,6 +4,7 @@ import dev.bklint.yaml.YMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The plugin configurations of one run, validated with {@link PluginSchema}: long pipelines repeat one plugin
@@ -17,7 +18,7 @@ public final class PluginChecks {
     private static final long MAX_VALID_CHARS = 4L * 1024 * 1024;
 
     private final Set<String> validTexts = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong validChars = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong validChars = new AtomicLong();
 
     /** Every violation in the configuration, in the order of the schema's report. */
     public List<SchemaViolation> violations(YMap config) {

@@ -1,7 +1,10 @@
 package dev.bklint.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,7 +65,7 @@ public final class Discovery {
                     .filter(p -> !hiddenBelow(dir, p))
                     .sorted()
                     .forEach(files::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InputError(dir + ": cannot walk the directory (" + e.getMessage() + ")");
         }
         return files;
@@ -78,7 +81,7 @@ public final class Discovery {
             return null;
         }
         List<Path> files = new ArrayList<>();
-        for (String name : new String(listing, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+        for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
             if (name.isEmpty() || !isYaml(name)) {
                 continue;
             }
@@ -87,7 +90,7 @@ public final class Discovery {
                 if (!hiddenBelow(dir, p) && candidate(p)) {
                     files.add(p);
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // a name this platform cannot spell is not a pipeline bklint can read
             }
         }

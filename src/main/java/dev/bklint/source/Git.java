@@ -3,6 +3,7 @@ package dev.bklint.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ final class Git {
 
     /** The command bklint runs for a folder (documented in docs/bad-input.md). */
     static List<String> lsFilesCommand(Path dir) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "--no-pager"));
+        List<String> command = new ArrayList<>(List.of("git", "--no-pager"));
         for (String setting : NEUTRAL_CONFIG) {
             command.add("-c");
             command.add(setting);

@@ -1,6 +1,7 @@
 package dev.bklint.yaml;
 
 import dev.bklint.source.SourceFile;
+import java.util.Arrays;
 
 /**
  * Maps character offsets inside a scalar's value back to offsets in the source text, so that a finding about
@@ -61,7 +62,7 @@ public final class ScalarPositions {
     private void align() {
         int i = next++;
         if (i == map.length) {
-            map = java.util.Arrays.copyOf(map, Math.min(value.length() + 1, map.length * 2));
+            map = Arrays.copyOf(map, Math.min(value.length() + 1, map.length * 2));
         }
         if (i == value.length()) {
             map[i] = Math.min(pos, end);

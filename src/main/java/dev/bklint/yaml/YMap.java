@@ -5,6 +5,7 @@ import dev.bklint.source.Span;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A YAML mapping after merge keys are applied: the entries written in the mapping first (for a repeated
@@ -20,7 +21,7 @@ public final class YMap extends YNode {
     public YMap(List<YEntry> entries, boolean flow, SourceFile source, Span span, Span via) {
         super(source, span, via);
         this.entries = Collections.unmodifiableList(entries);
-        this.given = entries instanceof java.util.RandomAccess ? entries : this.entries;
+        this.given = entries instanceof RandomAccess ? entries : this.entries;
         this.flow = flow;
     }
 

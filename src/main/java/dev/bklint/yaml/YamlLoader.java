@@ -3,6 +3,7 @@ package dev.bklint.yaml;
 import dev.bklint.source.SourceFile;
 import dev.bklint.source.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,13 +67,13 @@ public final class YamlLoader {
         for (int i = 0, n = text.length(); i < n; i++, codePoint++) {
             if (i + 1 < n && Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
                 if (count == found.length) {
-                    found = java.util.Arrays.copyOf(found, Math.max(16, count * 2));
+                    found = Arrays.copyOf(found, Math.max(16, count * 2));
                 }
                 found[count++] = codePoint;
                 i++;
             }
         }
-        return java.util.Arrays.copyOf(found, count);
+        return Arrays.copyOf(found, count);
     }
 
     public static List<YamlDocument> load(SourceFile source) throws YamlSyntaxError {
@@ -355,7 +356,7 @@ public final class YamlLoader {
         int index = mark.get().getIndex();
         String text = source.text();
         // each character outside the BMP before the mark adds one char to the offset
-        int before = java.util.Arrays.binarySearch(supplementary, index);
+        int before = Arrays.binarySearch(supplementary, index);
         before = before >= 0 ? before : -before - 1;
         return Math.min(index + before, text.length());
     }

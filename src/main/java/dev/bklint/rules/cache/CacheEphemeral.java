@@ -1,12 +1,13 @@
 package dev.bklint.rules.cache;
 
 import dev.bklint.buildkit.BuildkitContainer;
-import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.buildkit.Invocation;
+import dev.bklint.buildkit.StateDirMounts;
 import dev.bklint.finding.Fix;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YEntry;
+import java.util.Locale;
 
 /**
  * BK303: the state directory is an emptyDir its author calls a cache, and no build of the step uses a remote
@@ -25,7 +26,7 @@ public final class CacheEphemeral implements Rule {
         // An emptyDir at the state directory is what upstream recommends, for scratch space: only a volume the
         // author calls a cache (the original guide's `buildkit-cache`) shows the expectation of reuse that fails.
         String volume = m.atStateDir().volumeName();
-        if (volume == null || !volume.toLowerCase(java.util.Locale.ROOT).contains("cache")) {
+        if (volume == null || !volume.toLowerCase(Locale.ROOT).contains("cache")) {
             return;
         }
         // The client may run in another container of the pod (a daemon container and a buildctl container): a

@@ -2,8 +2,9 @@ package dev.bklint.rules.cache;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.StateDirMounts;
-import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.finding.Edit;
 import dev.bklint.finding.Fix;
+import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
@@ -29,7 +30,7 @@ public final class CacheNotMounted implements Rule {
         PodContainer c = daemon.container();
         String dir = m.stateDir().path();
         String mount = "- name: buildkit-state\n  mountPath: " + dir;
-        List<dev.bklint.finding.Edit> edits = new ArrayList<>();
+        List<Edit> edits = new ArrayList<>();
         YSeq mounts = c.written() == null ? null : c.written().getSeq("volumeMounts");
         YSeq volumes = c.pod().plugin() == null || c.pod().plugin().podSpec() == null ? null
                 : c.pod().plugin().podSpec().getSeq("volumes");

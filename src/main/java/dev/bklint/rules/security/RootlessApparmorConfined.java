@@ -1,13 +1,15 @@
 package dev.bklint.rules.security;
 
 import dev.bklint.buildkit.BuildkitContainer;
-import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.finding.Fix;
+import dev.bklint.kubernetes.PodContainer;
+import dev.bklint.kubernetes.Setting;
 import dev.bklint.rules.Fixes;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YScalar;
 import java.util.List;
 
 /** BK203: rootless BuildKit needs AppArmor Unconfined to mount filesystems on AppArmor hosts. */
@@ -72,11 +74,11 @@ public final class RootlessApparmorConfined implements Rule {
 
     /** True when the container asks for a {@code Localhost} AppArmor profile (field or annotation). */
     private static boolean localhostProfile(PodContainer c) {
-        dev.bklint.kubernetes.Setting s = c.security("appArmorProfile");
+        Setting s = c.security("appArmorProfile");
         if (s != null && s.value() instanceof YMap m && "Localhost".equals(m.string("type"))) {
             return true;
         }
-        dev.bklint.yaml.YScalar a = c.pod().annotation(ANNOTATION + c.name());
+        YScalar a = c.pod().annotation(ANNOTATION + c.name());
         return a != null && a.value() != null && a.value().startsWith("localhost/");
     }
 }

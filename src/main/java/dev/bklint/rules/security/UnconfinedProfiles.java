@@ -2,10 +2,11 @@ package dev.bklint.rules.security;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Mode;
+import dev.bklint.finding.Severity;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.kubernetes.Setting;
-import dev.bklint.finding.Severity;
 import dev.bklint.yaml.YMap;
+import dev.bklint.yaml.YNode;
 import dev.bklint.yaml.YScalar;
 
 /** What BK202 and BK203 share: is a profile Unconfined for a rootless daemon, and how severe is its absence. */
@@ -45,7 +46,7 @@ final class UnconfinedProfiles {
     }
 
     /** Where to point: the profile field when it is set to something else, else the container's image. */
-    static dev.bklint.yaml.YNode anchor(PodContainer c, String field) {
+    static YNode anchor(PodContainer c, String field) {
         Setting s = c.security(field);
         return s != null ? s.value() : c.anchor();
     }

@@ -1,19 +1,22 @@
 package dev.bklint.rules.yaml;
 
-import dev.bklint.rules.Headline;
-import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.finding.Fix;
+import dev.bklint.kubernetes.EffectivePod;
+import dev.bklint.rules.Headline;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.rules.StepAnalysis;
 import dev.bklint.schema.SchemaViolation;
+import dev.bklint.source.Span;
 import dev.bklint.text.Quoted;
 import dev.bklint.text.Suggestions;
-import dev.bklint.source.Span;
 import dev.bklint.yaml.YEntry;
 import dev.bklint.yaml.YMap;
 import dev.bklint.yaml.YamlEdits;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,16 +85,16 @@ public final class UnknownKey implements Rule {
 
     /** Each mapping's keys in lower case, built once per mapping: a mapping can have thousands of unknown keys. */
     private static final class KeysIgnoringCase {
-        private final java.util.IdentityHashMap<YMap, Set<String>> lowered = new java.util.IdentityHashMap<>();
+        private final IdentityHashMap<YMap, Set<String>> lowered = new IdentityHashMap<>();
 
         boolean has(YMap map, String key) {
             return lowered.computeIfAbsent(map, m -> {
-                Set<String> keys = new java.util.HashSet<>();
+                Set<String> keys = new HashSet<>();
                 for (YEntry e : m.entries()) {
-                    keys.add(e.keyText().toLowerCase(java.util.Locale.ROOT));
+                    keys.add(e.keyText().toLowerCase(Locale.ROOT));
                 }
                 return keys;
-            }).contains(key.toLowerCase(java.util.Locale.ROOT));
+            }).contains(key.toLowerCase(Locale.ROOT));
         }
     }
 
