@@ -33,7 +33,7 @@ public final class GenerateRuleIndex {
             "fix", "references");
     private static final Set<String> OPTIONAL = Set.of("severity_note", "tags");
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info");
-    private static final Set<String> TAGS = Set.of("security");
+    private static final Set<String> TAGS = Set.of("security", "run");
     private static final Pattern ID = Pattern.compile("BK\\d{3}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern RULE_CLASS = Pattern.compile("\\bimplements\\s+(?:[\\w.]+\\s*,\\s*)*Rule\\b");
@@ -128,7 +128,8 @@ public final class GenerateRuleIndex {
         List<String> tags = strings(file, map, "tags");
         for (String tag : tags) {
             if (!TAGS.contains(tag)) {
-                throw new MetadataError(file + ": unknown tag `" + tag + "` (tags: " + String.join(", ", TAGS) + ")");
+                throw new MetadataError(file + ": unknown tag `" + tag + "` (tags: " + String.join(", ", new TreeSet<>(TAGS))
+                        + ")");
             }
         }
         List<String> references = strings(file, map, "references");

@@ -2,6 +2,7 @@ package dev.bklint.cli;
 
 import dev.bklint.config.ConfigFile;
 import dev.bklint.config.RuleSettings;
+import dev.bklint.finding.RuleMeta;
 import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.rules.KubernetesVersion;
 import dev.bklint.rules.Options;
@@ -11,6 +12,7 @@ import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YamlSyntaxError;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,8 +187,13 @@ public final class CommonOptions {
         RuleSettings settings = RuleSettings.of(file);
         if (!select.isEmpty() || !ignore.isEmpty()) {
             RuleRegistry registry = RuleRegistry.get();
-            settings = settings.withSelection(RuleSelection.ids("--select", select, registry),
-                    RuleSelection.ids("--ignore", ignore, registry));
+            Set<String> selected = new LinkedHashSet<>(RuleSelection.ids("--select", select, registry));
+            if (!selected.isEmpty()) {
+                // Rules about the run itself (findings left out, a file not linted) stay on under a selection, so
+                // that narrowing the rules never makes a file that was not checked pass silently.
+                registry.metas().stream().filter(RuleMeta::aboutTheRun).forEach(m -> selected.add(m.id()));
+            }
+            settings = settings.withSelection(selected, RuleSelection.ids("--ignore", ignore, registry));
         }
         return new Options(version, versionText == null, level, controller, project, noIgnores, settings,
                 maxFindings);

@@ -17,15 +17,9 @@ import java.util.Set;
 public final class RuleSettings {
     public static final RuleSettings NONE = new RuleSettings(null, Map.of(), List.of(), Map.of());
 
-    /**
-     * Rules that report on the run itself (findings left out, a file not linted): a selection of other rules keeps
-     * them, so that narrowing the rules never makes a file that was not checked pass silently.
-     */
-    private static final Set<String> ABOUT_THE_RUN = Set.of("BK000", "BK009");
-
     private final Path base;
     private final Map<String, String> rules;
-    /** From the command line: when not empty, only these rules (and those about the run) run. */
+    /** From the command line: when not empty, only these rules run. */
     private final Set<String> selected;
     private final Set<String> ignored;
     private final List<Glob> ignore = new ArrayList<>();
@@ -72,7 +66,7 @@ public final class RuleSettings {
             return true;
         }
         if (!selected.isEmpty()) {
-            return !selected.contains(rule) && !ABOUT_THE_RUN.contains(rule);
+            return !selected.contains(rule);
         }
         return "off".equals(rules.get(rule));
     }

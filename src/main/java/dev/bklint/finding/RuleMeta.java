@@ -31,6 +31,14 @@ public record RuleMeta(int index, String id, String name, Severity severity, Str
         return tags.contains("security");
     }
 
+    /**
+     * True for rules tagged {@code run}: they report on the run itself (findings left out, a file not linted), so a
+     * selection of other rules keeps them.
+     */
+    public boolean aboutTheRun() {
+        return tags.contains("run");
+    }
+
     /** The same rule at the severity a configuration gives it. */
     public RuleMeta withSeverity(Severity severity) {
         return new RuleMeta(index, id, name, severity, severityNote, family, summary, tags);

@@ -79,7 +79,7 @@ class RuleMetadataTest {
                 failure(GOOD.replace("rationale: |\n  Why.\n", ""), "yaml/YamlSyntax"));
         assertTrue(failure(GOOD + "sumary: typo\n", "yaml/YamlSyntax")
                 .startsWith("rules/BK001.yaml: unknown field `sumary`"));
-        assertEquals("rules/BK001.yaml: unknown tag `secure` (tags: security)",
+        assertEquals("rules/BK001.yaml: unknown tag `secure` (tags: run, security)",
                 failure(GOOD + "tags: [secure]\n", "yaml/YamlSyntax"));
         assertEquals("rules/BK001.yaml: a reference must be an https:// address, not `example.com`",
                 failure(GOOD.replace("https://example.com/a", "example.com"), "yaml/YamlSyntax"));
