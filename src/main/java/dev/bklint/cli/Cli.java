@@ -33,6 +33,7 @@ final class Cli {
 
     private static Map<String, Supplier<CommandSpec>> subcommands() {
         Map<String, Supplier<CommandSpec>> m = new LinkedHashMap<>();
+        m.put("diagnose", DiagnoseCommand::spec);
         m.put("inspect", InspectCommand::spec);
         m.put("explain", ExplainCommand::spec);
         m.put("rules", RulesCommand::spec);

@@ -1,0 +1,118 @@
+package dev.bklint.cli;
+
+import dev.bklint.diagnose.Cause;
+import dev.bklint.diagnose.CauseCatalog;
+import dev.bklint.diagnose.DiagnoseReport;
+import dev.bklint.diagnose.Diagnoser;
+import dev.bklint.diagnose.LogReader;
+import dev.bklint.diagnose.PipelineCheck;
+import dev.bklint.finding.Finding;
+import dev.bklint.report.SafeText;
+import dev.bklint.source.InputError;
+import dev.bklint.source.SourceFile;
+import dev.bklint.source.SourceReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code bklint diagnose [LOG...]}: names the known cause of a failed BuildKit job from its log, and with
+ * {@code --pipeline} the line of the pipeline that the cause's lint rule points at.
+ */
+final class DiagnoseCommand implements Cli.Command {
+    static final Opt<Path> PIPELINE = Opt.value("--pipeline", "FILE", Path.class, null,
+            "The pipeline the failed job ran: when a cause has a lint rule, show where that rule fires in it.");
+    static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
+            "Output format: text (default) or json.");
+    static final Opt<Boolean> LIST_CAUSES = Opt.flag("--list-causes", "List the known causes and exit.");
+
+    static CommandSpec spec() {
+        CommandSpec spec = Cli.withStandardHelp(Cli.command("diagnose", new DiagnoseCommand(),
+                "Name the known cause of a failed BuildKit job from its log (exit 0 a known cause, 1 none, 2 bad "
+                + "input)."));
+        for (Opt<?> o : List.of(PIPELINE, FORMAT, LIST_CAUSES, CommonOptions.DEBUG)) {
+            o.addTo(spec);
+        }
+        spec.addPositional(Cli.positionals("LOG", "0..*", "Job logs as Buildkite shows or downloads them; - (or "
+                + "none) reads standard input."));
+        return spec;
+    }
+
+    @Override
+    public int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws IOException {
+        String format = FORMAT.get(parsed);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+        }
+        CauseCatalog catalog = CauseCatalog.get();
+        if (LIST_CAUSES.get(parsed)) {
+            for (Cause c : catalog.causes()) {
+                out.println(SafeText.visible(c.id() + "  " + c.role() + "  " + c.rule() + "  " + c.title()));
+            }
+            out.flush();
+            return 0;
+        }
+        SourceFile pipeline = pipeline(PIPELINE.get(parsed));
+        List<String> logs = Cli.positionals(parsed);
+        if (logs.isEmpty()) {
+            logs = List.of("-");
+        }
+        List<DiagnoseReport.Result> results = new ArrayList<>();
+        for (String log : logs) {
+            Diagnoser diagnoser = new Diagnoser(catalog.causes());
+            LogReader.Notes notes;
+            try (InputStream in = log.equals("-") ? nonClosing(System.in) : Files.newInputStream(Path.of(log))) {
+                notes = LogReader.read(in, log, diagnoser);
+            } catch (NoSuchFileException e) {
+                err.println("bklint: " + log + ": no such file");
+                err.flush();
+                return 2;
+            } catch (IOException e) {
+                err.println("bklint: " + log + ": cannot read: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+            notes.warnings().forEach(w -> err.println("bklint: " + w));
+            Diagnoser.Diagnosis diagnosis = diagnoser.result();
+            Finding finding = null;
+            Diagnoser.Match headline = diagnosis.headline();
+            if (pipeline != null && headline != null && headline.cause().hasRule()) {
+                finding = PipelineCheck.firstFinding(pipeline, headline.cause().rule());
+            }
+            results.add(new DiagnoseReport.Result(log, diagnosis, pipeline == null ? null : pipeline.path(), finding));
+        }
+        err.flush();
+        out.print(format.equals("json") ? DiagnoseReport.json(results, Version.get()) : DiagnoseReport.text(results));
+        out.flush();
+        return DiagnoseReport.allKnown(results) ? 0 : 1;
+    }
+
+    private static SourceFile pipeline(Path path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return SourceReader.read(path, path.toString().replace('\\', '/'));
+        } catch (InputError e) {
+            throw new IllegalArgumentException("--pipeline: " + e.getMessage());
+        }
+    }
+
+    /** Standard input, which the command does not own and must not close. */
+    private static InputStream nonClosing(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // standard input stays open for whoever runs bklint in-process (the tests)
+            }
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package dev.bklint.diagnose;
+
+import dev.bklint.finding.Finding;
+import dev.bklint.report.Json;
+import dev.bklint.report.SafeText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of {@code bklint diagnose} for each log, written as text (in lint's style) or JSON. */
+public final class DiagnoseReport {
+    /** What {@code rerun} says when no known cause matched: where more detail comes from. */
+    static final String HINT = "hint: rerun the build with --progress=plain, and put --debug before build "
+            + "(buildctl-daemonless.sh --debug build ...) for the daemon's side; global flags after build are "
+            + "rejected.";
+
+    private DiagnoseReport() {
+    }
+
+    /** One log's diagnosis; {@code pipelinePath} is the --pipeline file, {@code finding} the rule's finding there. */
+    public record Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding) {
+    }
+
+    /** Whether every log had a known cause. */
+    public static boolean allKnown(List<Result> results) {
+        return results.stream().allMatch(r -> r.diagnosis().headline() != null);
+    }
+
+    public static String text(List<Result> results) {
+        StringBuilder b = new StringBuilder();
+        for (Result r : results) {
+            Diagnoser.Match m = r.diagnosis().headline();
+            if (m == null) {
+                unknown(b, r);
+                continue;
+            }
+            Cause c = m.cause();
+            line(b, where(m) + " cause[" + c.id() + "] " + c.title());
+            String number = String.valueOf(m.line().number());
+            b.append(' ').append(number).append(" | ").append(SafeText.visible(m.line().text())).append('\n');
+            line(b, "  why: " + prose(c.why()));
+            line(b, "  fix: " + prose(c.fix()));
+            for (String code : code(c.fix())) {
+                line(b, "     | " + code);
+            }
+            line(b, "  sources: " + String.join(", ", c.sources()));
+            if (r.finding() != null) {
+                Finding f = r.finding();
+                line(b, "  pipeline: " + f.path() + ":" + f.span().line() + ":" + f.span().column() + " \u2014 "
+                        + f.rule() + " would have caught this: " + f.message());
+            } else if (r.pipelinePath() != null && c.hasRule()) {
+                line(b, "  pipeline: " + c.rule() + " does not fire on " + r.pipelinePath());
+            }
+            for (Diagnoser.Match also : r.diagnosis().also()) {
+                line(b, "  also: " + where(also) + " cause[" + also.cause().id() + "] " + also.cause().title());
+            }
+        }
+        return b.toString();
+    }
+
+    private static void unknown(StringBuilder b, Result r) {
+        line(b, r.path() + ": no known cause matched");
+        if (!r.diagnosis().errorLines().isEmpty()) {
+            line(b, "  last lines that look like errors:");
+            for (LogLine l : r.diagnosis().errorLines()) {
+                b.append(' ').append(l.number()).append(" | ").append(SafeText.visible(l.text())).append('\n');
+            }
+        }
+        line(b, "  " + HINT);
+    }
+
+    private static String where(Diagnoser.Match m) {
+        return m.line().path() + ":" + m.line().number() + ":";
+    }
+
+    private static void line(StringBuilder b, String text) {
+        b.append(SafeText.atLineStart(SafeText.visible(text))).append('\n');
+    }
+
+    /** A why or fix as one paragraph: its prose lines joined, code (indented four spaces) left out. */
+    static String prose(String text) {
+        List<String> words = new ArrayList<>();
+        for (String l : text.split("\n", -1)) {
+            if (!l.startsWith("    ") && !l.isBlank()) {
+                words.add(l.strip());
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** The code lines of a fix (indented four spaces in the cause file), without that indent. */
+    static List<String> code(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String l : text.split("\n", -1)) {
+            if (l.startsWith("    ")) {
+                lines.add(l.substring(4));
+            }
+        }
+        return lines;
+    }
+
+    public static String json(List<Result> results, String version) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "bklint");
+        tool.put("version", version);
+        root.put("tool", tool);
+        List<Object> causes = new ArrayList<>();
+        List<Object> unknown = new ArrayList<>();
+        for (Result r : results) {
+            Diagnoser.Match m = r.diagnosis().headline();
+            if (m == null) {
+                Map<String, Object> u = new LinkedHashMap<>();
+                u.put("path", r.path());
+                List<Object> lines = new ArrayList<>();
+                for (LogLine l : r.diagnosis().errorLines()) {
+                    lines.add(logLine(l));
+                }
+                u.put("errorLines", lines);
+                unknown.add(u);
+                continue;
+            }
+            Cause c = m.cause();
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", c.id());
+            o.put("title", c.title());
+            o.put("role", c.role());
+            o.put("rule", c.rule());
+            o.put("log", logLine(m.line()));
+            Map<String, Object> pipeline = null;
+            if (r.finding() != null) {
+                pipeline = new LinkedHashMap<>();
+                pipeline.put("path", r.finding().path());
+                pipeline.put("line", r.finding().span().line());
+                pipeline.put("column", r.finding().span().column());
+            }
+            o.put("pipeline", pipeline);
+            o.put("why", prose(c.why()));
+            o.put("fix", c.fix());
+            o.put("sources", c.sources());
+            o.put("also", r.diagnosis().also().stream().map(a -> (Object) a.cause().id()).toList());
+            causes.add(o);
+        }
+        root.put("causes", causes);
+        root.put("unknown", unknown);
+        return Json.write(root) + "\n";
+    }
+
+    private static Map<String, Object> logLine(LogLine l) {
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("path", l.path());
+        log.put("line", l.number());
+        log.put("text", l.text());
+        return log;
+    }
+}
