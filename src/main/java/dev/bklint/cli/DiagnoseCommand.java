@@ -36,8 +36,7 @@ final class DiagnoseCommand implements Cli.Command {
 
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("diagnose", new DiagnoseCommand(),
-                "Name the known cause of a failed BuildKit job from its log (exit 0 a known cause, 1 none, 2 bad "
-                + "input)."));
+                "Name the known cause of a failed BuildKit job from its log (docs/diagnose.md)."));
         for (Opt<?> o : List.of(PIPELINE, FORMAT, LIST_CAUSES, CommonOptions.DEBUG)) {
             o.addTo(spec);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The outcome of {@code bklint diagnose} for each log, written as text (in lint's style) or JSON. */
 public final class DiagnoseReport {
-    /** What {@code rerun} says when no known cause matched: where more detail comes from. */
+    /** Printed when no known cause matched: how to get a log with more detail. */
     static final String HINT = "hint: rerun the build with --progress=plain, and put --debug before build "
             + "(buildctl-daemonless.sh --debug build ...) for the daemon's side; global flags after build are "
             + "rejected.";
