@@ -1,0 +1,56 @@
+package dev.bklint.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bklint.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exit statuses of {@code bklint diagnose} and what it says when it knows no cause. */
+class DiagnoseCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnreadableLogIsBadInput() {
+        Fixtures.Run run = Fixtures.run("diagnose", dir.resolve("missing.log").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("missing.log: no such file"), run.err());
+    }
+
+    @Test
+    void anUnknownFailureExitsOneWithTheLastErrorLinesAndTheHint() throws IOException {
+        Path log = Files.writeString(dir.resolve("job.log"), "make test\n\u001B[31mFAILED\u001B[0m 3 tests\nok\n");
+        Fixtures.Run run = Fixtures.run("diagnose", log.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains(" 2 | FAILED 3 tests\n"), run.out());
+        assertTrue(run.out().contains("--progress=plain") && run.out().contains("--debug before build"), run.out());
+    }
+
+    @Test
+    void anEmptyOrBinaryLogIsNamedAndStillRead() throws IOException {
+        Path log = Files.write(dir.resolve("job.log"), new byte[] {0, 1, 2, (byte) 0xFE});
+        Fixtures.Run run = Fixtures.run("diagnose", log.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("looks binary"), run.err());
+        Path empty = Files.write(dir.resolve("empty.log"), new byte[0]);
+        assertTrue(Fixtures.run("diagnose", empty.toString()).err().contains("the log is empty"));
+    }
+
+    @Test
+    void aBadFormatIsAUsageError() {
+        assertEquals(2, Fixtures.run("diagnose", "--format=sarif", "x.log").exit());
+    }
+
+    @Test
+    void listCausesNamesEveryCause() {
+        Fixtures.Run run = Fixtures.run("diagnose", "--list-causes");
+        assertEquals(0, run.exit());
+        assertEquals(CauseCatalog.get().causes().size(), run.out().lines().count());
+        assertTrue(run.out().contains("state-dir-nosuid  cause  BK302  "), run.out());
+    }
+}
