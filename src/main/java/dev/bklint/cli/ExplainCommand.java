@@ -1,5 +1,7 @@
 package dev.bklint.cli;
 
+import dev.bklint.diagnose.Cause;
+import dev.bklint.diagnose.CauseCatalog;
 import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
 import java.io.PrintWriter;
@@ -7,13 +9,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code bklint explain BK301}: a rule's documentation, offline. */
+/** {@code bklint explain BK301} or {@code bklint explain rootless-process-sandbox}: a rule's or a failure cause's
+ * documentation, offline. */
 final class ExplainCommand implements Cli.Command {
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("explain", new ExplainCommand(),
-                "Explain a rule (by id or name)."));
+                "Explain a rule (by id or name) or a cause that diagnose names."));
         spec.addPositional(PositionalParamSpec.builder().paramLabel("RULE").type(String.class)
-                .description("Rule id (BK301) or name (cache-path-mismatch).").build());
+                .description("Rule id (BK301) or name (cache-path-mismatch), or a cause id (subuid-missing-for-uid).")
+                .build());
         return spec;
     }
 
@@ -21,10 +25,14 @@ final class ExplainCommand implements Cli.Command {
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String rule = parsed.matchedPositionalValue(0, "");
         RuleMeta meta = RuleRegistry.get().find(rule);
-        if (meta == null) {
-            throw new IllegalArgumentException("no rule '" + rule + "' (bklint rules lists them)");
+        if (meta != null) {
+            out.print(text(meta));
+        } else {
+            Cause cause = CauseCatalog.get().causes().stream().filter(c -> c.id().equals(rule)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no rule or cause '" + rule
+                            + "' (bklint rules and bklint diagnose --list-causes list them)"));
+            out.print(text(cause));
         }
-        out.print(text(meta));
         out.flush();
         return 0;
     }
@@ -44,6 +52,24 @@ final class ExplainCommand implements Cli.Command {
             }
         }
         b.append("\nDocumentation: ").append(meta.docPath()).append('\n');
+        return b.toString();
+    }
+
+    static String text(Cause cause) {
+        StringBuilder b = new StringBuilder();
+        b.append(cause.id()).append(" (").append(cause.role()).append(", found by bklint diagnose)\n\n")
+                .append(cause.title()).append(".\n\nWhy\n").append(indent(cause.why())).append("\n\nFix\n")
+                .append(indent(cause.fix())).append("\n");
+        if (cause.hasRule()) {
+            b.append("\nPrevented by ").append(cause.rule()).append(" (bklint explain ").append(cause.rule())
+                    .append(")\n");
+        }
+        if (!cause.sources().isEmpty()) {
+            b.append("\nSources\n");
+            for (String s : cause.sources()) {
+                b.append("  ").append(s).append('\n');
+            }
+        }
         return b.toString();
     }
 

@@ -148,7 +148,18 @@ class CliTest {
         assertEquals(run.out(), Fixtures.run("explain", "cache-path-mismatch").out());
         Run unknown = Fixtures.run("explain", "BK999");
         assertEquals(2, unknown.exit());
-        assertEquals("bklint: no rule 'BK999' (bklint rules lists them)\n", unknown.err());
+        assertEquals("bklint: no rule or cause 'BK999' (bklint rules and bklint diagnose --list-causes list them)\n",
+                unknown.err());
+    }
+
+    @Test
+    void explainPrintsACauseThatDiagnoseNames() {
+        Run run = Fixtures.run("explain", "userns-blocked-by-seccomp");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("userns-blocked-by-seccomp (cause, found by bklint diagnose)\n"), run.out());
+        assertTrue(run.out().contains("\nWhy\n") && run.out().contains("\nFix\n"), run.out());
+        assertTrue(run.out().contains("\nPrevented by BK202 (bklint explain BK202)\n"), run.out());
+        assertTrue(run.out().contains("https://"), "its sources: " + run.out());
     }
 
     @Test
