@@ -31,7 +31,7 @@ final class DiagnoseCommand implements Cli.Command {
     static final Opt<Path> PIPELINE = Opt.value("--pipeline", "FILE", Path.class, null,
             "The pipeline the failed job ran: when a cause has a lint rule, show where that rule fires in it.");
     static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
-            "Output format: text (default) or json.");
+            "Output format: text (default), json, or buildkite (an annotation body for buildkite-agent annotate).");
     static final Opt<Boolean> LIST_CAUSES = Opt.flag("--list-causes", "List the known causes and exit.");
 
     static CommandSpec spec() {
@@ -48,8 +48,8 @@ final class DiagnoseCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws IOException {
         String format = FORMAT.get(parsed);
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+        if (!List.of("text", "json", "buildkite").contains(format)) {
+            throw new IllegalArgumentException("--format must be text, json or buildkite, not '" + format + "'");
         }
         CauseCatalog catalog = CauseCatalog.get();
         if (LIST_CAUSES.get(parsed)) {
@@ -89,7 +89,8 @@ final class DiagnoseCommand implements Cli.Command {
             results.add(new DiagnoseReport.Result(log, diagnosis, pipeline == null ? null : pipeline.path(), finding));
         }
         err.flush();
-        out.print(format.equals("json") ? DiagnoseReport.json(results, Version.get()) : DiagnoseReport.text(results));
+        out.print(format.equals("json") ? DiagnoseReport.json(results, Version.get())
+                : format.equals("buildkite") ? DiagnoseReport.buildkite(results) : DiagnoseReport.text(results));
         out.flush();
         return DiagnoseReport.allKnown(results) ? 0 : 1;
     }

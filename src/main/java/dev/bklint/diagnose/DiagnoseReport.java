@@ -1,6 +1,7 @@
 package dev.bklint.diagnose;
 
 import dev.bklint.finding.Finding;
+import dev.bklint.report.BuildkiteFormatter;
 import dev.bklint.report.Json;
 import dev.bklint.report.SafeText;
 import java.util.ArrayList;
@@ -55,6 +56,36 @@ public final class DiagnoseReport {
             for (Diagnoser.Match also : r.diagnosis().also()) {
                 line(b, "  also: " + where(also) + " cause[" + also.cause().id() + "] " + also.cause().title());
             }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code --format buildkite}: a Markdown annotation body for {@code buildkite-agent annotate}, one row per log,
+     * escaped as lint's Buildkite format escapes its cells (a log line cannot become a link, an image or HTML).
+     */
+    public static String buildkite(List<Result> results) {
+        long known = results.stream().filter(r -> r.diagnosis().headline() != null).count();
+        StringBuilder b = new StringBuilder("**bklint diagnose**: ").append(known).append(" of ").append(results.size())
+                .append(results.size() == 1 ? " log" : " logs").append(" with a known cause. Run `bklint explain "
+                        + "<cause>` for its documentation.\n\n");
+        b.append("| Log line | Cause | Why | Fix | Pipeline |\n|---|---|---|---|---|\n");
+        for (Result r : results) {
+            Diagnoser.Match m = r.diagnosis().headline();
+            if (m == null) {
+                b.append("| ").append(BuildkiteFormatter.code(r.path())).append(" | no known cause | | ")
+                        .append(BuildkiteFormatter.cell(HINT)).append(" | |\n");
+                continue;
+            }
+            Cause c = m.cause();
+            String pipeline = r.finding() == null ? ""
+                    : BuildkiteFormatter.code(r.finding().path() + ":" + r.finding().span().line() + ":"
+                            + r.finding().span().column()) + " (" + r.finding().rule() + ")";
+            b.append("| ").append(BuildkiteFormatter.code(m.line().path() + ":" + m.line().number())).append("<br>")
+                    .append(BuildkiteFormatter.code(m.line().text())).append(" | **")
+                    .append(BuildkiteFormatter.cell(c.id())).append("**: ").append(BuildkiteFormatter.cell(c.title()))
+                    .append(" | ").append(BuildkiteFormatter.cell(prose(c.why()))).append(" | ")
+                    .append(BuildkiteFormatter.cell(prose(c.fix()))).append(" | ").append(pipeline).append(" |\n");
         }
         return b.toString();
     }

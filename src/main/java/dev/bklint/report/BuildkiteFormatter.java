@@ -49,7 +49,7 @@ public final class BuildkiteFormatter implements ReportFormatter {
     }
 
     /** A code span that holds any text: a fence longer than the longest run of backticks inside. */
-    static String code(String s) {
+    public static String code(String s) {
         String text = SafeText.visible(s).replace("|", "\\|");
         int longest = 0;
         int run = 0;
@@ -69,7 +69,7 @@ public final class BuildkiteFormatter implements ReportFormatter {
      * the pipeline's author wrote) cannot become a link, an image or HTML. Code spans are found as CommonMark
      * finds them: a run of n backticks up to the next run of exactly n.
      */
-    static String cell(String s) {
+    public static String cell(String s) {
         String text = SafeText.visible(s);
         StringBuilder b = new StringBuilder(text.length() + 16);
         int i = 0;

@@ -53,4 +53,20 @@ class DiagnoseCommandTest {
         assertEquals(CauseCatalog.get().causes().size(), run.out().lines().count());
         assertTrue(run.out().contains("state-dir-nosuid  cause  BK302  "), run.out());
     }
+
+    @Test
+    void theBuildkiteAnnotationIsOneEscapedRowPerLog() throws IOException {
+        Path log = dir.resolve("job.log");
+        Files.writeString(log, "$ buildkitd &\n"
+                + "buildkitd: rootless mode requires to be executed as the mapped root in a user namespace; "
+                + "[x](https://evil.example) | <b>\n");
+        Fixtures.Run run = Fixtures.run("diagnose", "--format", "buildkite", log.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("**bklint diagnose**: 1 of 1 log with a known cause."), run.out());
+        assertTrue(run.out().contains(" | **buildkitd-without-rootlesskit**: "), run.out());
+        assertTrue(run.out().contains("`buildkitd: rootless mode requires to be executed as the mapped root in a "
+                + "user namespace; [x](https://evil.example) \\| <b>`"), "the log line is a code span, its | "
+                + "escaped:\n" + run.out());
+        assertEquals(3, run.out().lines().filter(l -> l.startsWith("|")).count(), "header, rule, one row");
+    }
 }
