@@ -2,6 +2,7 @@ package dev.bklint.buildkit;
 
 import dev.bklint.kubernetes.EffectivePod;
 import dev.bklint.kubernetes.ImageRef;
+import dev.bklint.kubernetes.Mount;
 import dev.bklint.kubernetes.PodContainer;
 import dev.bklint.pipeline.CommandStep;
 import dev.bklint.pipeline.CommandText;
@@ -146,15 +147,15 @@ public final class BuildkitAnalyzer {
                     return null;
                 }
                 String first = xdg.value().split(":", -1)[0];
-                return new StateDir(trimSlash(first) + "/buildkit", StateDir.Origin.XDG_DATA_HOME,
+                return new StateDir(Mount.normalise(first) + "/buildkit", StateDir.Origin.XDG_DATA_HOME,
                         "`XDG_DATA_HOME=" + xdg.value() + "` (" + xdg.origin() + ")", xdg.span());
             }
             EnvValue home = bc.env.get("HOME");
             if (home != null && unknown(home.value())) {
                 return null;
             }
-            if (home != null && !home.value().isEmpty() && !trimSlash(home.value()).equals("/home/user")) {
-                return new StateDir(trimSlash(home.value()) + "/.local/share/buildkit", StateDir.Origin.HOME,
+            if (home != null && !home.value().isEmpty() && !Mount.normalise(home.value()).equals("/home/user")) {
+                return new StateDir(Mount.normalise(home.value()) + "/.local/share/buildkit", StateDir.Origin.HOME,
                         "`HOME=" + home.value() + "` (" + home.origin() + ")", home.span());
             }
             return new StateDir(StateDir.ROOTLESS_DEFAULT, StateDir.Origin.DEFAULT,
@@ -169,13 +170,5 @@ public final class BuildkitAnalyzer {
     /** A value that a controller, the kubelet or the shell fills in at run time. */
     private static boolean unknown(String value) {
         return value.contains("$") || value.contains("{{");
-    }
-
-    private static String trimSlash(String p) {
-        String t = p.trim();
-        while (t.length() > 1 && t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
     }
 }

@@ -23,10 +23,7 @@ public final class PipelineCheck {
         if (registry.find(rule) == null) {
             return null;
         }
-        Options options = Options.defaults();
-        options = new Options(options.kubernetesVersion(), options.versionAssumed(), options.podSecurityLevel(),
-                options.controller(), options.projectDir(), options.noIgnores(),
-                RuleSettings.NONE.withSelection(Set.of(rule), Set.of()), options.maxFindings());
+        Options options = Options.defaults().withSettings(RuleSettings.NONE.withSelection(Set.of(rule), Set.of()));
         return new Linter(registry, options).lint(pipeline).findings().stream()
                 .filter(f -> f.rule().equals(rule)).sorted().findFirst().orElse(null);
     }

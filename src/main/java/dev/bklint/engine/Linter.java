@@ -111,7 +111,7 @@ public final class Linter {
             if (steps.size() < parallelSteps) {
                 visit(rules, reporters, (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
                 for (CommandStep step : steps) {
-                    StepAnalysis analysis = analyse(step, options);
+                    StepAnalysis analysis = analyse(step);
                     analysed.add(analysis);
                     visitStep(rules, reporters, analysis);
                 }
@@ -125,7 +125,7 @@ public final class Linter {
                     visit(rules, reporters(rules, found), (rule, reporter) -> rule.visitPipeline(pipeline, reporter));
                     return new Part(null, found, null);
                 }
-                StepAnalysis analysis = analyse(steps.get(i), options);
+                StepAnalysis analysis = analyse(steps.get(i));
                 visitStep(rules, reporters(rules, found), analysis);
                 return new Part(analysis, found, null);
             })).toList();
@@ -202,7 +202,7 @@ public final class Linter {
      * A step runs in a pod when it uses the kubernetes plugin or an {@code image:} (which only the Kubernetes
      * stack honours); otherwise only its command lines are checked.
      */
-    private StepAnalysis analyse(CommandStep step, Options options) {
+    private StepAnalysis analyse(CommandStep step) {
         KubernetesPlugin plugin = KubernetesPlugin.of(step);
         EffectivePod pod = plugin != null || step.effectiveImage() != null
                 ? PodBuilder.build(step, plugin, options.controller()) : null;

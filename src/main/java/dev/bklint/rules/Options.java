@@ -32,4 +32,9 @@ public record Options(KubernetesVersion kubernetesVersion, boolean versionAssume
         return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, config, projectDir, noIgnores,
                 settings, maxFindings);
     }
+
+    public Options withSettings(RuleSettings ruleSettings) {
+        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, controller, projectDir, noIgnores,
+                ruleSettings, maxFindings);
+    }
 }
