@@ -58,11 +58,14 @@ final class ExplainCommand implements Cli.Command {
     static String text(Cause cause) {
         StringBuilder b = new StringBuilder();
         b.append(cause.id()).append(" (").append(cause.role()).append(", found by bklint diagnose)\n\n")
-                .append(cause.title()).append(".\n\nWhy\n").append(indent(cause.why())).append("\n\nFix\n")
-                .append(indent(cause.fix())).append("\n");
+                .append(cause.title()).append(".\n\nWhy\n").append(indent(cause.why())).append("\n");
+        if (!cause.note().isEmpty()) {
+            b.append("\nWhat the log adds\n").append(indent(cause.note())).append("\n");
+        }
+        b.append("\nFix\n").append(indent(cause.fix())).append("\n");
         if (cause.hasRule()) {
             b.append("\nPrevented by ").append(cause.rule()).append(" (bklint explain ").append(cause.rule())
-                    .append(")\n");
+                    .append("); the why and fix above are that rule's.\n");
         }
         if (!cause.sources().isEmpty()) {
             b.append("\nSources\n");

@@ -3,7 +3,11 @@ package dev.bklint.diagnose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.bklint.finding.RuleMeta;
+import dev.bklint.rules.RuleRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +24,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class CauseCatalog {
     static final String FOLDER = "/dev/bklint/diagnose/causes/";
-    private static final Set<String> FIELDS = Set.of("id", "title", "role", "priority", "rule", "patterns",
-            "supersedes", "why", "fix", "sources", "tests");
-    private static final Set<String> OPTIONAL = Set.of("supersedes");
+    private static final Set<String> FIELDS = Set.of("id", "title", "role", "priority", "rule", "patterns", "where",
+            "near", "unless-near", "points-at", "supersedes", "why", "note", "fix", "sources", "tests");
+    /** Always optional; {@code why} and {@code fix} are required exactly when there is no rule to take them from. */
+    private static final Set<String> OPTIONAL = Set.of("where", "near", "unless-near", "points-at", "supersedes",
+            "why", "note", "fix");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern RULE = Pattern.compile("BK\\d{3}|none");
     /**
@@ -142,12 +148,22 @@ public final class CauseCatalog {
         if (!RULE.matcher(rule).matches()) {
             throw new CauseFileError(name, "rule must be a rule id (BKnnn) or none, not `" + rule + "`");
         }
-        List<Pattern> patterns = new ArrayList<>();
-        for (String p : strings(name, map, "patterns")) {
-            patterns.add(pattern(name, p));
-        }
+        List<Pattern> patterns = patterns(name, map, "patterns");
         if (patterns.isEmpty()) {
             throw new CauseFileError(name, "patterns is empty");
+        }
+        Set<Section> where = EnumSet.noneOf(Section.class);
+        for (String w : map.containsKey("where") ? strings(name, map, "where") : List.<String>of()) {
+            Section section = Section.ofYamlName(w);
+            if (section == null) {
+                throw new CauseFileError(name, "where names `" + w + "`, which is not a section ("
+                        + Arrays.stream(Section.values()).map(Section::yamlName).toList() + ")");
+            }
+            where.add(section);
+        }
+        String pointsAt = map.containsKey("points-at") ? string(name, map, "points-at") : null;
+        if (pointsAt != null && !PointsAt.SELECTORS.contains(pointsAt)) {
+            throw new CauseFileError(name, "points-at `" + pointsAt + "` is not one of " + PointsAt.SELECTORS);
         }
         List<String> sources = strings(name, map, "sources");
         if (sources.isEmpty() || !sources.stream().allMatch(s -> s.startsWith("https://"))) {
@@ -167,8 +183,49 @@ public final class CauseCatalog {
         }
         List<String> noMatch = tests.containsKey("no-match") ? strings(name, tests, "no-match") : List.of();
         List<String> supersedes = map.containsKey("supersedes") ? strings(name, map, "supersedes") : List.of();
-        return new Cause(id, title, role, priority, rule, patterns, supersedes, string(name, map, "why").strip(),
-                string(name, map, "fix").strip(), sources, match, noMatch);
+        String note = map.containsKey("note") ? string(name, map, "note").strip() : "";
+        String why;
+        String fix;
+        if (rule.equals("none")) {
+            // Without a rule the file is the only place its explanation can live.
+            if (map.containsKey("note")) {
+                throw new CauseFileError(name, "`note` adds to a rule's rationale; without a rule, write `why`");
+            }
+            for (String own : List.of("why", "fix")) {
+                if (!map.containsKey(own)) {
+                    throw new CauseFileError(name, "missing field `" + own + "` (a cause without a rule explains "
+                            + "itself)");
+                }
+            }
+            why = string(name, map, "why").strip();
+            fix = string(name, map, "fix").strip();
+        } else {
+            // With a rule, the explanation and fix are the rule's, so the lint finding and the diagnosis never drift.
+            for (String own : List.of("why", "fix")) {
+                if (map.containsKey(own)) {
+                    throw new CauseFileError(name, "`" + own + "` comes from rule " + rule + "; say what the log "
+                            + "adds in `note`");
+                }
+            }
+            RuleMeta meta = RuleRegistry.get().find(rule);
+            if (meta == null || !meta.id().equals(rule)) {
+                throw new CauseFileError(name, "rule " + rule + " is not a bklint rule");
+            }
+            why = meta.rationale().strip();
+            fix = meta.fix().strip();
+        }
+        return new Cause(id, title, role, priority, rule, patterns, where, patterns(name, map, "near"),
+                patterns(name, map, "unless-near"), pointsAt, supersedes, why, note, fix, sources, match, noMatch);
+    }
+
+    private static List<Pattern> patterns(String name, Map<?, ?> map, String field) {
+        List<Pattern> out = new ArrayList<>();
+        if (map.containsKey(field)) {
+            for (String p : strings(name, map, field)) {
+                out.add(pattern(name, p));
+            }
+        }
+        return out;
     }
 
     private static Pattern pattern(String name, String regex) {

@@ -41,6 +41,9 @@ public final class DiagnoseReport {
             String number = String.valueOf(m.line().number());
             b.append(' ').append(number).append(" | ").append(SafeText.visible(m.line().text())).append('\n');
             line(b, "  why: " + prose(c.why()));
+            if (!c.note().isEmpty()) {
+                line(b, "  note: " + prose(c.note()));
+            }
             line(b, "  fix: " + prose(c.fix()));
             for (String code : code(c.fix())) {
                 line(b, "     | " + code);
@@ -109,26 +112,37 @@ public final class DiagnoseReport {
         b.append(SafeText.atLineStart(SafeText.visible(text))).append('\n');
     }
 
-    /** A why or fix as one paragraph: its prose lines joined, code (indented four spaces) left out. */
+    /** A why or fix as one paragraph: its prose lines joined, code left out. */
     static String prose(String text) {
         List<String> words = new ArrayList<>();
-        for (String l : text.split("\n", -1)) {
-            if (!l.startsWith("    ") && !l.isBlank()) {
-                words.add(l.strip());
-            }
-        }
+        split(text, words, new ArrayList<>());
         return String.join(" ", words);
     }
 
-    /** The code lines of a fix (indented four spaces in the cause file), without that indent. */
+    /** The code lines of a fix, without their indent or fence. */
     static List<String> code(String text) {
         List<String> lines = new ArrayList<>();
+        split(text, new ArrayList<>(), lines);
+        return lines;
+    }
+
+    /**
+     * Sorts a text's lines into prose and code. Code is what a cause file indents by four spaces, or what a rule's
+     * Markdown puts between {@code ```} fences (a cause with a rule shows the rule's fix).
+     */
+    private static void split(String text, List<String> prose, List<String> code) {
+        boolean fenced = false;
         for (String l : text.split("\n", -1)) {
-            if (l.startsWith("    ")) {
-                lines.add(l.substring(4));
+            if (l.strip().startsWith("```")) {
+                fenced = !fenced;
+            } else if (fenced) {
+                code.add(l);
+            } else if (l.startsWith("    ")) {
+                code.add(l.substring(4));
+            } else if (!l.isBlank()) {
+                prose.add(l.strip());
             }
         }
-        return lines;
     }
 
     public static String json(List<Result> results, String version) {
@@ -168,6 +182,7 @@ public final class DiagnoseReport {
             }
             o.put("pipeline", pipeline);
             o.put("why", prose(c.why()));
+            o.put("note", prose(c.note()));
             o.put("fix", c.fix());
             o.put("sources", c.sources());
             o.put("also", r.diagnosis().also().stream().map(a -> (Object) a.cause().id()).toList());

@@ -24,14 +24,14 @@ public final class Diagnoser implements Consumer<LogLine> {
     private static final Pattern ERROR_LOOKING =
             Pattern.compile("(?i)\\b(?:error|fatal|failed|failure|denied|not found|panic|exited with status)\\b");
 
-    private final List<Cause> causes;
+    private final CauseMatcher matcher;
     private final Map<String, Match> firstMatch = new LinkedHashMap<>();
     private final Deque<LogLine> errorLines = new ArrayDeque<>();
     private final List<LogLine> wrapped = new ArrayList<>();
     private int seen;
 
     public Diagnoser(List<Cause> causes) {
-        this.causes = List.copyOf(causes);
+        this.matcher = new CauseMatcher(causes);
     }
 
     /** A cause found on a line; {@code order} is when it was found, for ties (later failures explain more). */
@@ -77,10 +77,8 @@ public final class Diagnoser implements Consumer<LogLine> {
     }
 
     private void matchAll(LogLine line) {
-        for (Cause c : causes) {
-            if (!firstMatch.containsKey(c.id()) && c.matches(line.text())) {
-                firstMatch.put(c.id(), new Match(c, line, seen));
-            }
+        for (Cause c : matcher.matching(line.text())) {
+            firstMatch.putIfAbsent(c.id(), new Match(c, line, seen));
         }
     }
 

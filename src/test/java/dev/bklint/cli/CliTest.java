@@ -158,7 +158,10 @@ class CliTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("userns-blocked-by-seccomp (cause, found by bklint diagnose)\n"), run.out());
         assertTrue(run.out().contains("\nWhy\n") && run.out().contains("\nFix\n"), run.out());
-        assertTrue(run.out().contains("\nPrevented by BK202 (bklint explain BK202)\n"), run.out());
+        assertTrue(run.out().contains("\nPrevented by BK202 (bklint explain BK202); the why and fix above are that "
+                + "rule's.\n"), run.out());
+        String ruleFix = dev.bklint.rules.RuleRegistry.get().find("BK202").fix().strip().lines().findFirst().orElseThrow();
+        assertTrue(run.out().contains(ruleFix), "the rule's own fix text: " + run.out());
         assertTrue(run.out().contains("https://"), "its sources: " + run.out());
     }
 
