@@ -112,6 +112,18 @@ public final class CommonOptions {
         return loaded;
     }
 
+    /**
+     * The configuration for a document in {@code folder}: none with --no-config, the --config file when given, else
+     * the one found walking up from {@code folder}, read through {@code reader} (which may cache it).
+     */
+    ConfigFile configFileFor(Path folder, java.util.function.Function<Path, ConfigFile> reader) {
+        if (noConfig || config != null) {
+            return configFile();
+        }
+        Path found = ConfigFile.discover(folder);
+        return found == null ? null : reader.apply(found);
+    }
+
     /** Each setting with its effective value and origin. */
     Map<String, Setting> settings(String failOnFlag) {
         ConfigFile file = configFile();
@@ -160,7 +172,14 @@ public final class CommonOptions {
     }
 
     Options options() {
-        ConfigFile file = configFile();
+        return optionsFor(configFile());
+    }
+
+    /**
+     * The options with {@code file} as the configuration (null for none), the command line's values winning as
+     * always: the language server finds a configuration per document, not one for the whole run.
+     */
+    Options optionsFor(ConfigFile file) {
         String versionText = kubernetesVersion != null ? kubernetesVersion
                 : file == null ? null : file.kubernetesVersion();
         KubernetesVersion version = versionText == null ? Options.CURRENT : KubernetesVersion.parse(versionText);

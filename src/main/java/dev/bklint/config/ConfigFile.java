@@ -73,6 +73,18 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         } catch (InputError e) {
             throw new ConfigError(e.getMessage());
         }
+        return parse(path, source, checkout);
+    }
+
+    /**
+     * A configuration's text as an editor holds it (not yet saved): checked as a file at {@code path} would be.
+     * Paths it names are resolved from {@code path}'s folder and must stay inside that folder's checkout.
+     */
+    public static ConfigFile parse(Path path, SourceFile source) throws ConfigError {
+        return parse(path, source, ReportPaths.repositoryRoot(path.toAbsolutePath().normalize().getParent()));
+    }
+
+    private static ConfigFile parse(Path path, SourceFile source, Path checkout) throws ConfigError {
         YNode root;
         try {
             List<YamlDocument> docs = YamlLoader.load(source);

@@ -1,0 +1,44 @@
+package dev.bklint.lsp;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the latest task per key after a quiet period, on one worker thread: typing sends a change per keystroke,
+ * and only the text the user paused on is worth linting. The protocol's reader thread never lints, so a slow lint
+ * cannot hold up the next message.
+ */
+final class Debouncer implements AutoCloseable {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bklint-lsp-lint");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final long delayMillis;
+
+    Debouncer(long delayMillis) {
+        this.delayMillis = delayMillis;
+    }
+
+    /** Runs {@code task} for {@code key} after the quiet period (or at once), replacing one not yet started. */
+    void submit(String key, boolean now, Runnable task) {
+        ScheduledFuture<?> next = worker.schedule(() -> {
+            pending.remove(key);
+            task.run();
+        }, now ? 0 : delayMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = pending.put(key, next);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
