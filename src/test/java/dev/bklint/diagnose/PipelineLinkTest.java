@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.rules.Options;
 import dev.bklint.source.SourceFile;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import dev.bklint.yaml.YamlSyntaxError;
 import org.junit.jupiter.api.Test;
 
 /** From a diagnosis to the step the job ran and the place in it: fixtures under fixtures/diagnose/link. */
@@ -174,5 +176,30 @@ class PipelineLinkTest {
         assertEquals(4, link.line());
         assertEquals(14, link.column());
         assertNull(link.field());
+    }
+
+    @Test
+    void aControllerPatchIsFollowedIntoTheControllerConfiguration() throws IOException, YamlSyntaxError {
+        String pipeline = "fixtures/diagnose/link/image-only.yml";
+        Cause bk101 = cause("BK101", "container.securityContext.privileged");
+        // without the controller's configuration BK101 fires on the step's image
+        PipelineLink.Link bare = link(pipeline, IncidentContext.EMPTY, null, bk101).link();
+        assertEquals("BK101", bare.finding().rule());
+        assertEquals(4, bare.line());
+        // with it, the container is privileged, the rule is silent, and the field is in the controller's file
+        String values = "fixtures/diagnose/link/controller-values.yaml";
+        Options options = Options.defaults().withController(ControllerConfig.parse(pipeline(values)));
+        PipelineLink.Link patched = PipelineLink.link(List.of(pipeline(pipeline)), options, IncidentContext.EMPTY,
+                null, bk101).link();
+        assertNull(patched.finding());
+        assertEquals(values, patched.path());
+        assertEquals(7, patched.line());
+        assertEquals(23, patched.column());
+        // a field nobody sets has no mapping to go to but the step: the default container is the controller's
+        PipelineLink.Link missing = link(pipeline, IncidentContext.EMPTY, null,
+                cause("none", "container.securityContext.runAsUser")).link();
+        assertTrue(missing.fieldMissing());
+        assertEquals(pipeline, missing.path());
+        assertEquals(3, missing.line());
     }
 }
