@@ -202,4 +202,40 @@ class PipelineLinkTest {
         assertEquals(pipeline, missing.path());
         assertEquals(3, missing.line());
     }
+
+    @Test
+    void aFindingAtAnAnchorBelongsToTheStepThatUsesItWithTheMistake() throws IOException {
+        String anchored = "fixtures/diagnose/link/anchored-mistake.yml";
+        Cause bk101 = cause("BK101", "container.securityContext.privileged");
+        // `cd api`, one line of a command list, is echoed on its own
+        PipelineLink.Link api = link(anchored, commands("cd api"), null, bk101).link();
+        assertEquals(":docker: api", api.stepLabel());
+        assertEquals("echoed command", api.how());
+        assertEquals("BK101", api.finding().rule());
+        assertEquals(7, api.line()); // at the anchor, where the mistake is written
+        assertEquals(17, api.column());
+        // the web step merges the same anchor but overrides the field: the rule's finding is not its own
+        PipelineLink.Link web = link(anchored, commands("buildctl-daemonless.sh build --frontend dockerfile.v0"
+                + " --local context=web --local dockerfile=web --progress=plain"), null, bk101).link();
+        assertEquals(":docker: web", web.stepLabel());
+        assertNull(web.finding());
+        assertEquals(32, web.line());
+        assertEquals(31, web.column());
+    }
+
+    @Test
+    void theSampleWithAPipelineLinksToItsExpectedLine() throws IOException {
+        Path log = Path.of("fixtures/diagnose/s08-buildkit-tools-not-found.log");
+        List<String> lines = Files.readAllLines(log);
+        List<String> echoed = lines.stream().filter(l -> l.startsWith("$ ")).map(l -> l.substring(2)).toList();
+        int expected = Integer.parseInt(lines.stream().filter(l -> l.startsWith("# expect-pipeline-line: "))
+                .findFirst().orElseThrow().substring("# expect-pipeline-line: ".length()).trim());
+        Cause cause = CauseCatalog.get().causes().stream().filter(c -> c.id().equals("buildkit-tools-missing"))
+                .findFirst().orElseThrow();
+        PipelineLink.Link link = link(log.resolveSibling("s08-buildkit-tools-not-found.pipeline.yml").toString(),
+                commands(echoed.toArray(new String[0])), null, cause).link();
+        assertEquals("echoed command", link.how());
+        assertEquals(expected, link.line());
+        assertEquals(cause.rule(), link.finding().rule());
+    }
 }
