@@ -2,7 +2,6 @@ package dev.bklint.diagnose;
 
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.Invocation;
-import dev.bklint.config.RuleSettings;
 import dev.bklint.dockerfile.Project;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
@@ -18,7 +17,6 @@ import dev.bklint.source.Span;
 import dev.bklint.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * From a diagnosis back to the pipeline: which step the failed job ran ({@link StepChoice}), where in it the cause
@@ -60,9 +58,7 @@ public final class PipelineLink {
                               Cause cause) {
         RuleRegistry registry = RuleRegistry.get();
         String rule = cause.hasRule() && registry.find(cause.rule()) != null ? cause.rule() : null;
-        // A selection naming no rule turns every rule off: the steps are still analysed, nothing is reported.
-        Options only = options.withSettings(RuleSettings.NONE.withSelection(
-                Set.of(rule != null ? rule : cause.rule()), Set.of()));
+        Options only = PipelineCheck.onlyRule(options, rule != null ? rule : cause.rule());
         Linter linter = new Linter(registry, only);
         List<StepChoice.Step> steps = new ArrayList<>();
         List<FileResult> results = new ArrayList<>();

@@ -238,4 +238,22 @@ class PipelineLinkTest {
         assertEquals(expected, link.line());
         assertEquals(cause.rule(), link.finding().rule());
     }
+
+    @Test
+    void anEnvVariableAndAPodFieldAreFoundOrPlacedInThePodSpec() throws IOException {
+        String env = "fixtures/diagnose/link/rootless-env.yml";
+        PipelineLink.Link flags = link(env, IncidentContext.EMPTY, null,
+                cause("none", "container.env.BUILDKITD_FLAGS")).link();
+        assertFalse(flags.fieldMissing());
+        assertEquals(13, flags.line());
+        assertEquals(28, flags.column());
+        PipelineLink.Link volumes = link(env, IncidentContext.EMPTY, null, cause("none", "pod.volumes")).link();
+        assertTrue(volumes.fieldMissing());
+        assertEquals(8, volumes.line()); // the podSpec mapping
+        assertEquals(13, volumes.column());
+        PipelineLink.Link noEnv = link("fixtures/diagnose/link/no-security.yml", IncidentContext.EMPTY, null,
+                cause("none", "container.env.BUILDKITD_FLAGS")).link();
+        assertTrue(noEnv.fieldMissing());
+        assertEquals(9, noEnv.line()); // no env list: the container
+    }
 }
