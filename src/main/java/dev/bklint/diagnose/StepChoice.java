@@ -45,16 +45,15 @@ final class StepChoice {
         }
         List<String> unmatched = new ArrayList<>();
         List<String> commands = context.commands();
-        Narrowed n = narrow(left, evidence, e -> e.exactCommands(commands));
-        if (n.best() == 0) {
-            n = narrow(left, evidence, e -> e.uploadedCommands(commands));
-        }
-        String how = "echoed command";
-        if (n.best() == 0 && !commands.isEmpty()) {
+        // exact matches rank first; among the steps they leave, the lines that fit only with wildcards decide
+        Narrowed exact = narrow(left, evidence, e -> e.exactCommands(commands));
+        Narrowed n = narrow(exact.left(), evidence, e -> e.uploadedCommands(commands));
+        boolean fits = exact.best() > 0 || n.best() > 0;
+        if (!fits && !commands.isEmpty()) {
             unmatched.add("echoed commands");
         }
-        if (n.best() > 0 && n.left().size() == 1) {
-            return chosen(pool.get(n.left().get(0)), how);
+        if (fits && n.left().size() == 1) {
+            return chosen(pool.get(n.left().get(0)), "echoed command");
         }
         left = n.left();
         for (String kind : List.of("container", "image")) {

@@ -36,7 +36,7 @@ final class StepEvidence {
                     String image = c.image().value();
                     images.add(canonical(image));
                     UploadPattern p = UploadPattern.of(image.trim());
-                    if (p.hasWildcards()) {
+                    if (p.hasWildcards() && !p.onlyWildcards()) {
                         imagePatterns.add(p);
                     }
                 }
@@ -61,7 +61,7 @@ final class StepEvidence {
             return;
         }
         UploadPattern p = UploadPattern.of(line);
-        if (p.hasWildcards()) {
+        if (p.hasWildcards() && !p.onlyWildcards()) { // `$SCRIPT` alone would fit every echoed command
             patterns.add(p);
         }
     }

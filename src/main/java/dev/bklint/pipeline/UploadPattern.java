@@ -34,6 +34,14 @@ public final class UploadPattern {
     }
 
     /**
+     * True when the string is nothing but expansions and white space ({@code $CMD $ARGS}): it matches any command,
+     * so matching it says nothing about which string a text came from.
+     */
+    public boolean onlyWildcards() {
+        return literals.stream().allMatch(String::isBlank);
+    }
+
+    /**
      * Whether {@code text} is what the string can become. Each literal is placed at its first occurrence after the
      * previous one (the leftmost placement leaves the most room for the rest, so it never misses a match), which
      * keeps the work to one pass of {@code indexOf} per literal.

@@ -256,4 +256,15 @@ class PipelineLinkTest {
         assertTrue(noEnv.fieldMissing());
         assertEquals(9, noEnv.line()); // no env list: the container
     }
+
+    @Test
+    void aCommandOfVariablesAloneIsNoEvidence() throws IOException {
+        String scripted = "fixtures/diagnose/link/scripted.yml";
+        PipelineLink.Result result = link(scripted, commands("make image"), null, cause("none", null));
+        assertNull(result.link());
+        assertEquals(List.of(":docker: scripted", ":docker: plain"), result.candidates());
+        assertEquals(":docker: plain", link(scripted, commands("buildctl-daemonless.sh build --frontend"
+                + " dockerfile.v0 --local context=. --local dockerfile=. --progress=plain"), null, cause("none", null))
+                .link().stepLabel());
+    }
 }

@@ -40,4 +40,10 @@ class UploadPatternTest {
         assertTrue(p.matches("abab"));
         assertFalse(p.matches("aab")); // "b" and the final "ab" cannot share a character
     }
+
+    @Test
+    void aStringOfExpansionsAloneFitsAnything() {
+        assertTrue(UploadPattern.of("$SCRIPT ${ARGS}").onlyWildcards());
+        assertFalse(UploadPattern.of("./build.sh ${ARGS}").onlyWildcards());
+    }
 }
