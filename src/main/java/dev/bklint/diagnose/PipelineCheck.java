@@ -23,8 +23,15 @@ public final class PipelineCheck {
         if (registry.find(rule) == null) {
             return null;
         }
-        Options options = Options.defaults().withSettings(RuleSettings.NONE.withSelection(Set.of(rule), Set.of()));
-        return new Linter(registry, options).lint(pipeline).findings().stream()
+        return new Linter(registry, onlyRule(Options.defaults(), rule)).lint(pipeline).findings().stream()
                 .filter(f -> f.rule().equals(rule)).sorted().findFirst().orElse(null);
+    }
+
+    /**
+     * {@code options} with only {@code rule} selected and the project's configuration left out. A name that is no
+     * rule (a cause's {@code none}) selects nothing: the steps are still analysed, and no rule reports.
+     */
+    static Options onlyRule(Options options, String rule) {
+        return options.withSettings(RuleSettings.NONE.withSelection(Set.of(rule), Set.of()));
     }
 }
