@@ -10,20 +10,30 @@ public final class Version {
     }
 
     public static String get() {
+        return property("version");
+    }
+
+    /** The commit the jar was built from, or {@code unknown} when the build was not told. */
+    public static String commit() {
+        return property("commit");
+    }
+
+    private static String property(String name) {
         try (InputStream in = Version.class.getResourceAsStream("/dev/bklint/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
+            String value = p.getProperty(name, "unknown");
+            return value.isBlank() || value.startsWith("${") ? "unknown" : value;
         } catch (IOException e) {
             return "unknown";
         }
     }
 
-    /** The version line with the Java runtime, so a slow or odd run can be explained. */
+    /** The version line with the commit and the Java runtime, so a slow or odd run can be explained. */
     public static String describe() {
-        return "bklint " + get() + " (Java " + System.getProperty("java.runtime.version") + ", "
-                + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")";
+        return "bklint " + get() + " (commit " + commit() + "; Java " + System.getProperty("java.runtime.version")
+                + ", " + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")";
     }
 }
