@@ -127,7 +127,8 @@ public final class LogStructure implements Consumer<LogLine> {
         if (vertexOrClient(line, t)) {
             return;
         }
-        ControllerTable starting = describe == 0 ? ControllerTable.startingAt(t) : null;
+        ControllerTable starting = describe == 0 && !getEvents && !EVENTS_HEADER.matcher(t).find()
+                ? ControllerTable.startingAt(t) : null;
         if (starting != null) {
             table = starting;
             tableHeader = null;
