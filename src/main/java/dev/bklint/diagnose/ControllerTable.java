@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>Only the row being joined is held, capped at {@link LogReader#LINE_CAP} characters per cell.
  */
 final class ControllerTable {
-    private static final Pattern UNBOXED_HEADER = Pattern.compile("^[A-Z][A-Z]*(?: [A-Z]+)*(?: {2,}[A-Z]+(?: [A-Z]+)*){2,}\\s*$");
+    private static final Pattern UNBOXED_HEADER = Pattern.compile("^ *[A-Z][A-Z]*(?: [A-Z]+)*(?: {2,}[A-Z]+(?: [A-Z]+)*){2,}\\s*$");
     private static final Pattern COLUMN = Pattern.compile("[A-Z]+(?: [A-Z]+)*");
 
     /** A logical row: its first physical line and its cells, soft-wrapped parts joined. */
@@ -33,6 +33,8 @@ final class ControllerTable {
     private List<StringBuilder> cells;
     private List<Boolean> cutWord;
     private boolean ended;
+    /** Unboxed, the last column has no right edge: the longest text seen in it so far stands for its width. */
+    private int lastWidth;
 
     private ControllerTable(boolean boxed, int[] starts) {
         this.boxed = boxed;
@@ -51,14 +53,9 @@ final class ControllerTable {
             while (m.find()) {
                 at.add(m.start());
             }
-            ControllerTable t = new ControllerTable(false, at.stream().mapToInt(Integer::intValue).toArray());
-            return t;
+            return new ControllerTable(false, at.stream().mapToInt(Integer::intValue).toArray());
         }
         return null;
-    }
-
-    boolean boxed() {
-        return boxed;
     }
 
     /**
@@ -100,12 +97,11 @@ final class ControllerTable {
             ended = true;
             return false;
         }
-        if (first == null && cells == null) {
-            // the header line itself
-            row(line, split(t), widths(), out);
-            return true;
+        List<String> parts = split(t);
+        if (!parts.isEmpty()) {
+            lastWidth = Math.max(lastWidth, parts.get(parts.size() - 1).length());
         }
-        row(line, split(t), widths(), out);
+        row(line, parts, widths(), out);
         return true;
     }
 
@@ -122,7 +118,7 @@ final class ControllerTable {
     private List<Integer> widths() {
         List<Integer> w = new ArrayList<>(starts.length);
         for (int i = 0; i < starts.length; i++) {
-            w.add(i + 1 < starts.length ? starts[i + 1] - starts[i] - 2 : Integer.MAX_VALUE);
+            w.add(i + 1 < starts.length ? starts[i + 1] - starts[i] - 2 : lastWidth);
         }
         return w;
     }
