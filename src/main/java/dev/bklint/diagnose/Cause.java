@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * @param role     cause, wrapper, cascade or generic; wrappers and cascades only point elsewhere and never headline
  * @param priority higher is more specific; it decides which of several matched causes headlines
- * @param rule       the bklint rule that would have prevented it, or {@code none}
+ * @param rule       the bklint rule that would have prevented it, or the word none
  * @param where      the sections its patterns may match in; empty means any
  * @param near       evidence in the same failure site that makes the cause more certain
  * @param unlessNear evidence in the same failure site that means another cause: the match is dropped

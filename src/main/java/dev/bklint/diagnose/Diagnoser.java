@@ -156,7 +156,8 @@ public final class Diagnoser implements Consumer<LogLine> {
         }
         switch (line.section()) {
             case DAEMON_LOG -> {
-                if (text.contains("running server on")) {
+                if (text.contains("running server on")
+                        && (healthyAt.containsKey(line.site()) || healthyAt.size() < MAX_KEPT)) {
                     healthyAt.put(line.site(), seen); // the daemon came up: what it warned about before did not stop it
                 } else if (!line.isWarning() && FATAL_DAEMON_LINE.matcher(text).find() && fatalDaemonSites.size() < MAX_KEPT) {
                     fatalDaemonSites.add(line.site());

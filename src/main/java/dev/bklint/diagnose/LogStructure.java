@@ -1,6 +1,7 @@
 package dev.bklint.diagnose;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -273,7 +274,7 @@ public final class LogStructure implements Consumer<LogLine> {
     }
 
     private void emit(LogLine line, String text, Section section, String site, String level) {
-        out.accept(new StructuredLine(line, text, section, prefix + site, level.toLowerCase(java.util.Locale.ROOT)));
+        out.accept(new StructuredLine(line, text, section, prefix + site, level.toLowerCase(Locale.ROOT)));
     }
 
     /** Hands on a table row still being joined: call at the end of the input. */
