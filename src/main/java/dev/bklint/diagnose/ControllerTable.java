@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * ({@code ╭ │ ╰}, the "rounded" style of pod_watcher.go) or, in some versions and pastes, without borders, columns
  * aligned under an upper-case header. go-pretty soft-wraps a long cell over several physical rows whose other
  * cells are blank, and moves a word longer than the column to a row of its own before cutting it (research §8.9):
- * a row whose first cell is blank continues the previous one, and a cut word is joined back without a space.
+ * a row whose first cell is blank continues the previous one, and a cut word is joined back without a space. (A cut
+ * word whose last piece fills its column exactly cannot be told from one followed by a new word; it is glued to the
+ * next word, a known limit of reading the table back.)
  *
  * <p>Only the row being joined is held, capped at {@link LogReader#LINE_CAP} characters per cell.
  */

@@ -111,6 +111,19 @@ class LogStructureTest {
         assertEquals(List.of("moby/buildkit:latest-rootless"), context.context().images());
     }
 
+    /** go-pretty moves a word longer than its column to a row of its own and cuts it there (research §8.9). */
+    @Test
+    void aWordCutAcrossBoxedRowsIsJoinedWithoutASpace() {
+        List<StructuredLine> rows = read("\u256D\u2500\u256E",
+                "\u2502 CONTAINER   \u2502 MESSAGE    \u2502",
+                "\u2502 container-0 \u2502 pull of    \u2502",
+                "\u2502             \u2502 registry.e \u2502",
+                "\u2502             \u2502 xample/app \u2502",
+                "\u2502             \u2502 :1 failed  \u2502",
+                "\u2570\u2500\u256F");
+        assertEquals("container-0 \u2502 pull of registry.example/app:1 failed", rows.get(1).text());
+    }
+
     @Test
     void anUnboxedControllerTableIsReadByItsHeadersColumns() {
         List<StructuredLine> rows = read("CONTAINER    IMAGE REF          REASON        MESSAGE",
