@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Sites: {@code checkout}; {@code command N} (the N-th command group); {@code buildctl K} (the K-th buildctl
  * invocation: an echoed {@code $ buildctl...} or {@code + buildctl...}, or a new {@code #1 [internal] load} after an
- * {@code error:}) with {@code buildctl K #N} per vertex; {@code daemon K} (the daemon log the wrapper printed);
+ * {@code error:}) with {@code buildctl K #N} per vertex; {@code daemon K} (the daemon log the wrapper printed, or
+ * the daemon's own lines elsewhere);
  * {@code controller} and {@code controller <container>} (agent-stack-k8s); {@code pod}, {@code container <name>},
  * {@code events} (kubectl); {@code agent}.
  */
@@ -24,6 +25,13 @@ public final class LogStructure implements Consumer<LogLine> {
     private static final Pattern CHECKOUT_GROUP =
             Pattern.compile("(?i)\\b(?:preparing working directory|checking out|checkout|cloning)\\b");
     private static final Pattern LOGFMT_LEVEL = Pattern.compile("(?:^|\\s)level=\"?([a-zA-Z]+)");
+    /**
+     * What only the daemon side prints, also outside the wrapper's block: a daemon started by hand in the step
+     * ({@code buildkitd &}) or {@code kubectl logs} of a BuildKit container. logfmt with a level, RootlessKit's
+     * prefixed errors, buildkitd's fatal line.
+     */
+    private static final Pattern DAEMON_OWN =
+            Pattern.compile("^(?:time=\\S+ level=|\\[rootlesskit:(?:parent|child ?)\\] |buildkitd: )");
     private static final Pattern DAEMON_WAIT = Pattern.compile("^could not connect to \\S+ after \\d+ trials");
     private static final Pattern DOCKERFILE_EXCERPT = Pattern.compile("^(?:Dockerfile\\S*:\\d+$|-{8,}$|\\s*(?:>>>)?\\s*\\d+ \\| )");
     private static final Pattern CONTROLLER_SENTENCE = Pattern.compile("^(?:agent-stack-k8s failed to |Kubernetes "
@@ -126,6 +134,11 @@ public final class LogStructure implements Consumer<LogLine> {
             return;
         }
         if (vertexOrClient(line, t)) {
+            return;
+        }
+        if (DAEMON_OWN.matcher(t).find()) {
+            Matcher level = LOGFMT_LEVEL.matcher(t);
+            emit(line, Section.DAEMON_LOG, "daemon " + Math.max(1, invocation), level.find() ? level.group(1) : "");
             return;
         }
         ControllerTable starting = describe == 0 && !getEvents && !EVENTS_HEADER.matcher(t).find()

@@ -91,6 +91,15 @@ class LogStructureTest {
                 "sh: can't kill pid 12: No such process", "after")));
     }
 
+    @Test
+    void theDaemonsOwnLinesAreItsLogAlsoOutsideTheWrappersBlock() {
+        assertEquals(List.of("1 command [command 0]", "2 daemon-log [daemon 1]", "3 daemon-log [daemon 1] info",
+                "4 daemon-log [daemon 1]", "5 command [command 0]"), tags(read("$ buildkitd &",
+                "buildkitd: rootless mode requires to be executed as the mapped root in a user namespace",
+                "time=\"2026-03-04T09:12:33Z\" level=info msg=\"auto snapshotter: using overlayfs\"",
+                "[rootlesskit:child ] error: failed to setup network", "$ buildctl build .")));
+    }
+
     /** The shape of agent-stack-k8s pod_watcher.go's table (go-pretty "rounded"), MESSAGE soft-wrapped. */
     @Test
     void aBoxedControllerTableIsReadAsOneLogicalRowPerTableRow() {
