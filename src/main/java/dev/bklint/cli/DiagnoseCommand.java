@@ -5,6 +5,7 @@ import dev.bklint.diagnose.CauseCatalog;
 import dev.bklint.diagnose.DiagnoseReport;
 import dev.bklint.diagnose.Diagnoser;
 import dev.bklint.diagnose.LogReader;
+import dev.bklint.diagnose.LogStructure;
 import dev.bklint.diagnose.PipelineCheck;
 import dev.bklint.finding.Finding;
 import dev.bklint.report.SafeText;
@@ -18,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -40,7 +40,8 @@ final class DiagnoseCommand implements Cli.Command {
         for (Opt<?> o : List.of(PIPELINE, FORMAT, LIST_CAUSES, CommonOptions.DEBUG)) {
             o.addTo(spec);
         }
-        spec.addPositional(Cli.positionals("LOG", "0..*", "Job logs as Buildkite shows or downloads them; - (or "
+        spec.addPositional(Cli.positionals("LOG", "0..*", "Job logs as Buildkite shows or downloads them, and "
+                + "kubectl describe / logs / get events output of the same job: all are read as one incident. - (or "
                 + "none) reads standard input."));
         return spec;
     }
@@ -64,12 +65,14 @@ final class DiagnoseCommand implements Cli.Command {
         if (logs.isEmpty()) {
             logs = List.of("-");
         }
-        List<DiagnoseReport.Result> results = new ArrayList<>();
+        // The inputs of one run are one incident (a job log, kubectl describe, kubectl logs, events): they are
+        // diagnosed together and reported once, each line still under its own path.
+        Diagnoser diagnoser = new Diagnoser(catalog.causes());
         for (String log : logs) {
-            Diagnoser diagnoser = new Diagnoser(catalog.causes());
+            LogStructure input = diagnoser.input(logs.size() > 1 ? log + ": " : "");
             LogReader.Notes notes;
             try (InputStream in = log.equals("-") ? nonClosing(System.in) : Files.newInputStream(Path.of(log))) {
-                notes = LogReader.read(in, log, diagnoser);
+                notes = LogReader.read(in, log, input);
             } catch (NoSuchFileException e) {
                 err.println("bklint: " + log + ": no such file");
                 err.flush();
@@ -79,15 +82,17 @@ final class DiagnoseCommand implements Cli.Command {
                 err.flush();
                 return 2;
             }
+            input.finish();
             notes.warnings().forEach(w -> err.println("bklint: " + w));
-            Diagnoser.Diagnosis diagnosis = diagnoser.result();
-            Finding finding = null;
-            Diagnoser.Match headline = diagnosis.headline();
-            if (pipeline != null && headline != null && headline.cause().hasRule()) {
-                finding = PipelineCheck.firstFinding(pipeline, headline.cause().rule());
-            }
-            results.add(new DiagnoseReport.Result(log, diagnosis, pipeline == null ? null : pipeline.path(), finding));
         }
+        Diagnoser.Diagnosis diagnosis = diagnoser.result();
+        Finding finding = null;
+        Diagnoser.Match headline = diagnosis.headline();
+        if (pipeline != null && headline != null && headline.cause().hasRule()) {
+            finding = PipelineCheck.firstFinding(pipeline, headline.cause().rule());
+        }
+        List<DiagnoseReport.Result> results = List.of(new DiagnoseReport.Result(String.join(", ", logs), diagnosis,
+                pipeline == null ? null : pipeline.path(), finding));
         err.flush();
         out.print(format.equals("json") ? DiagnoseReport.json(results, Version.get())
                 : format.equals("buildkite") ? DiagnoseReport.buildkite(results) : DiagnoseReport.text(results));

@@ -19,8 +19,17 @@ public final class DiagnoseReport {
     private DiagnoseReport() {
     }
 
-    /** One log's diagnosis; {@code pipelinePath} is the --pipeline file, {@code finding} the rule's finding there. */
-    public record Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding) {
+    /**
+     * One incident's diagnosis; {@code path} names its inputs, {@code pipelinePath} is the --pipeline file,
+     * {@code finding} the rule's finding there. {@code confidence} (low, medium, high) and {@code pipelineLink} (the
+     * step, container and field the cause points at, as JSON fields) are filled by the pipeline link; null when
+     * nothing rated or linked it.
+     */
+    public record Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding,
+                         String confidence, Map<String, Object> pipelineLink) {
+        public Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding) {
+            this(path, diagnosis, pipelinePath, finding, null, null);
+        }
     }
 
     /** Whether every log had a known cause. */
@@ -40,6 +49,12 @@ public final class DiagnoseReport {
             line(b, where(m) + " cause[" + c.id() + "] " + c.title());
             String number = String.valueOf(m.line().number());
             b.append(' ').append(number).append(" | ").append(SafeText.visible(m.line().text())).append('\n');
+            line(b, "  site: " + m.site() + " (" + m.section().yamlName() + ")"
+                    + (m.corroborated() ? "; corroborated by evidence in the same site" : "")
+                    + (r.confidence() == null ? "" : "; confidence " + r.confidence()));
+            if (!m.superseded().isEmpty()) {
+                line(b, "  supersedes: " + String.join(", ", m.superseded()));
+            }
             line(b, "  why: " + prose(c.why()));
             if (!c.note().isEmpty()) {
                 line(b, "  note: " + prose(c.note()));
@@ -57,7 +72,12 @@ public final class DiagnoseReport {
                 line(b, "  pipeline: " + c.rule() + " does not fire on " + r.pipelinePath());
             }
             for (Diagnoser.Match also : r.diagnosis().also()) {
-                line(b, "  also: " + where(also) + " cause[" + also.cause().id() + "] " + also.cause().title());
+                line(b, "  also failed: " + where(also) + " cause[" + also.cause().id() + "] " + also.cause().title()
+                        + " (site: " + also.site() + ")");
+            }
+            for (Diagnoser.Match rel : r.diagnosis().related()) {
+                line(b, "  related: " + where(rel) + " cause[" + rel.cause().id() + "] " + rel.cause().title()
+                        + " (site: " + rel.site() + ")");
             }
         }
         return b.toString();
@@ -86,8 +106,13 @@ public final class DiagnoseReport {
                             + r.finding().span().column()) + " (" + r.finding().rule() + ")";
             b.append("| ").append(BuildkiteFormatter.code(m.line().path() + ":" + m.line().number())).append("<br>")
                     .append(BuildkiteFormatter.code(m.line().text())).append(" | **")
-                    .append(BuildkiteFormatter.cell(c.id())).append("**: ").append(BuildkiteFormatter.cell(c.title()))
-                    .append(" | ").append(BuildkiteFormatter.cell(prose(c.why()))).append(" | ")
+                    .append(BuildkiteFormatter.cell(c.id())).append("**: ").append(BuildkiteFormatter.cell(c.title()));
+            for (Diagnoser.Match also : r.diagnosis().also()) {
+                b.append("<br>also failed: ").append(BuildkiteFormatter.code(also.line().path() + ":"
+                        + also.line().number())).append(" **").append(BuildkiteFormatter.cell(also.cause().id()))
+                        .append("**");
+            }
+            b.append(" | ").append(BuildkiteFormatter.cell(prose(c.why()))).append(" | ")
                     .append(BuildkiteFormatter.cell(prose(c.fix()))).append(" | ").append(pipeline).append(" |\n");
         }
         return b.toString();
@@ -166,31 +191,44 @@ public final class DiagnoseReport {
                 unknown.add(u);
                 continue;
             }
-            Cause c = m.cause();
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("id", c.id());
-            o.put("title", c.title());
-            o.put("role", c.role());
-            o.put("rule", c.rule());
-            o.put("log", logLine(m.line()));
-            Map<String, Object> pipeline = null;
-            if (r.finding() != null) {
+            Map<String, Object> o = match(m);
+            o.put("confidence", r.confidence());
+            Map<String, Object> pipeline = r.pipelineLink();
+            if (pipeline == null && r.finding() != null) {
                 pipeline = new LinkedHashMap<>();
                 pipeline.put("path", r.finding().path());
                 pipeline.put("line", r.finding().span().line());
                 pipeline.put("column", r.finding().span().column());
             }
             o.put("pipeline", pipeline);
+            Cause c = m.cause();
             o.put("why", prose(c.why()));
             o.put("note", prose(c.note()));
             o.put("fix", c.fix());
             o.put("sources", c.sources());
-            o.put("also", r.diagnosis().also().stream().map(a -> (Object) a.cause().id()).toList());
+            o.put("also", r.diagnosis().also().stream().map(a -> (Object) match(a)).toList());
+            o.put("related", r.diagnosis().related().stream().map(a -> (Object) match(a)).toList());
             causes.add(o);
         }
         root.put("causes", causes);
         root.put("unknown", unknown);
         return Json.write(root) + "\n";
+    }
+
+    /** What every reported match says: the cause, its log line, its failure site and what it superseded there. */
+    private static Map<String, Object> match(Diagnoser.Match m) {
+        Cause c = m.cause();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", c.id());
+        o.put("title", c.title());
+        o.put("role", c.role());
+        o.put("rule", c.rule());
+        o.put("log", logLine(m.line()));
+        o.put("site", m.site());
+        o.put("section", m.section().yamlName());
+        o.put("corroborated", m.corroborated());
+        o.put("superseded", m.superseded());
+        return o;
     }
 
     private static Map<String, Object> logLine(LogLine l) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>Normalising undoes what the Buildkite agent, the terminal and kubectl add around the text a tool printed:
  * Buildkite's {@code ESC _bk;t=<ms> BEL} timestamps, ANSI escape sequences, CRLF line ends, carriage-return
  * progress redraws (only the text after the last CR was left on screen) and {@code kubectl logs --timestamps}
- * RFC 3339 prefixes. A line keeps the 1-based number it has in its input, so a report points at the right line.
+ * RFC 3339 prefixes, and the agent's {@code --timestamp-lines} {@code [2026-...Z] } prefixes. A line keeps the 1-based number it has in its input, so a report points at the right line.
  */
 public final class LogReader {
     /** Characters kept of one line; the rest is cut (a line is never dropped: its start is what tools print). */
@@ -29,6 +29,9 @@ public final class LogReader {
     private static final Pattern CSI = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_`-~]?");
     private static final Pattern KUBECTL_TIMESTAMP =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}) ");
+    /** The agent's {@code --timestamp-lines} prefix (v3 agents only; removed in v4.0.0-beta.12, research §8.11). */
+    private static final Pattern AGENT_TIMESTAMP =
+            Pattern.compile("^\\[\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?Z\\] ");
 
     private LogReader() {
     }
@@ -99,6 +102,9 @@ public final class LogReader {
         int cr = s.lastIndexOf('\r');
         if (cr >= 0) {
             s = s.substring(cr + 1); // a progress redraw: the last text written over the line is what stayed
+        }
+        if (s.startsWith("[") && s.length() > 1 && Character.isDigit(s.charAt(1))) {
+            s = AGENT_TIMESTAMP.matcher(s).replaceFirst("");
         }
         if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
             s = KUBECTL_TIMESTAMP.matcher(s).replaceFirst("");

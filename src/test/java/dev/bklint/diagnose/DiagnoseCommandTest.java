@@ -42,6 +42,21 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void severalInputsAreOneIncidentReportedOnceUnderTheirOwnPaths() throws IOException {
+        Path job = Files.writeString(dir.resolve("job.log"),
+                "~~~ Running commands\nError running job: timed out waiting 5m0s for all containers to connect\n");
+        Path events = Files.writeString(dir.resolve("events.txt"),
+                "LAST SEEN   TYPE      REASON         OBJECT        MESSAGE\n"
+                        + "41s         Warning   FailedCreate   job/bk-0190   Error creating: pods \"bk-0190-x\" is "
+                        + "forbidden: violates PodSecurity \"baseline:latest\": privileged\n");
+        Fixtures.Run run = Fixtures.run("diagnose", job.toString(), events.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(1, run.out().lines().filter(l -> l.contains(": cause[")).count(), run.out());
+        assertTrue(run.out().startsWith(events + ":2: cause[psa-baseline-violation]"), run.out());
+        assertEquals(2, Fixtures.run("diagnose", job.toString(), dir.resolve("missing.txt").toString()).exit());
+    }
+
+    @Test
     void aBadFormatIsAUsageError() {
         assertEquals(2, Fixtures.run("diagnose", "--format=sarif", "x.log").exit());
     }

@@ -2,6 +2,7 @@ package dev.bklint.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bklint.FixtureNamer;
 import dev.bklint.Fixtures;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs {@code bklint diagnose} on each sample job log (with {@code --pipeline} when its header names one): the
  * headline cause must be the header's first {@code # expect:} id and the pipeline line its
- * {@code # expect-pipeline-line:}; the full text and JSON outputs are approved beside the sample.
+ * {@code # expect-pipeline-line:}; every other {@code # expect:} id is reported too (another failure); inputs named by
+ * {@code # with:} are read as the same incident; the full text and JSON outputs are approved beside the sample.
  */
 class DiagnoseSamplesTest {
     static List<Path> samples() throws IOException {
@@ -53,6 +55,9 @@ class DiagnoseSamplesTest {
             args.add(path(sample.resolveSibling(pipeline)));
         }
         args.add(path(sample));
+        for (String other : header(sample, "with")) {
+            args.add(path(sample.resolveSibling(other))); // another input of the same incident (kubectl output)
+        }
         return args;
     }
 
@@ -67,6 +72,10 @@ class DiagnoseSamplesTest {
         assertEquals(0, run.exit(), run.err());
         String expected = header(sample, "expect").get(0).split("\\s+")[0];
         assertEquals(expected, jsonField(run.out(), "\"id\": \""), run.out());
+        for (String also : header(sample, "expect")) {
+            String id = also.split("\\s+")[0];
+            assertTrue(run.out().contains("\"id\": \"" + id + "\""), id + " not reported:\n" + run.out());
+        }
         List<String> pipelineLine = header(sample, "expect-pipeline-line");
         if (!pipelineLine.isEmpty()) {
             String first = pipelineLine.get(0).split("-")[0];

@@ -27,6 +27,15 @@ class LogReaderTest {
     }
 
     @Test
+    void agentTimestampLinesPrefixesAreStripped() {
+        assertEquals("#4 ERROR: exit code: 1", LogReader.normalise("[2026-03-04T09:12:41Z] #4 ERROR: exit code: 1"));
+        assertEquals("[2026-03-04T09:12:41.123Z] x",
+                LogReader.normalise("\u001B_bk;t=1772615561000\u0007[2026-03-04T09:12:41.123Z] [2026-03-04T09:12:41.123Z] x"),
+                "one prefix is the agent's; a second is the tool's own text");
+        assertEquals("[rootlesskit:parent] error: x", LogReader.normalise("[rootlesskit:parent] error: x"));
+    }
+
+    @Test
     void ansiColoursAndEraseSequencesAreStripped() {
         assertEquals("error: failed to solve",
                 LogReader.normalise("\u001B[31;1merror:\u001B[0m failed to solve\u001B[K"));
