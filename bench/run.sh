@@ -47,11 +47,12 @@ diagnose_bench() {
   echo "diagnose: $((size / 1048576)) MiB log, $(wc -l <"$log") lines; bklint diagnose (launcher, -Xmx64m) exit ${rc:-0}, first cause: $(head -1 "$work/diagnose.out" | sed 's/^[^ ]* //' | cut -c1-80)"
   local mbs; mbs=$(python3 -c "print(round($size / 1048576 / $t, 1))")
   echo "diagnose: ${t} s wall (${cpu} s CPU, JIT and GC threads included), ${mbs} MB/s (target >= 50): $(python3 -c "print('met' if $mbs >= 50 else 'MISSED by ' + str(round((1 - $mbs / 50) * 100)) + '% (why: docs/performance.md#diagnose)')"); peak RSS $((rss / 1024)) MiB with a 64 MiB heap"
-  # grep exits 1 when nothing matched; only its time matters here.
-  grep_e=$( { /usr/bin/time -f '%e %U %S' grep -c -E -f "$work/patterns.ere" "$log" >/dev/null || true; } 2>&1 | tail -1)
+  # grep exits 1 when nothing matched; only its time matters here. Its count goes to a file: with output to
+  # /dev/null GNU grep stops at the first match.
+  grep_e=$( { /usr/bin/time -f '%e %U %S' grep -c -E -f "$work/patterns.ere" "$log" >"$work/grep.count" || true; } 2>&1 | tail -1)
   grep_p="0 0 0"
   if [ -s "$work/patterns.pcre" ]; then
-    grep_p=$( { /usr/bin/time -f '%e %U %S' grep -c -P "$(cat "$work/patterns.pcre")" "$log" >/dev/null || true; } 2>&1 | tail -1)
+    grep_p=$( { /usr/bin/time -f '%e %U %S' grep -c -P "$(cat "$work/patterns.pcre")" "$log" >"$work/grep.count" || true; } 2>&1 | tail -1)
   fi
   local g gcpu
   g=$(python3 -c "a, b = '$grep_e'.split(), '$grep_p'.split(); print(round(float(a[0]) + float(b[0]), 2))")
