@@ -31,12 +31,6 @@ public final class CauseCatalog {
             "why", "note", "fix");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern RULE = Pattern.compile("BK\\d{3}|none");
-    /**
-     * A group with an unbounded quantifier inside that is itself repeated without bound ({@code (a+)+},
-     * {@code (.*)*}): on a line that almost matches it backtracks exponentially, and log lines are untrusted text.
-     */
-    private static final Pattern NESTED_UNBOUNDED =
-            Pattern.compile("\\((?:\\?:)?[^()]*(?<!\\\\)[+*][^()]*\\)(?:[+*]|\\{\\d+,\\})");
     private static volatile CauseCatalog loaded;
 
     private final List<Cause> causes;
@@ -229,7 +223,9 @@ public final class CauseCatalog {
     }
 
     private static Pattern pattern(String name, String regex) {
-        if (NESTED_UNBOUNDED.matcher(regex).find()) {
+        // A group with an unbounded quantifier inside that is itself repeated without bound ((a+)+, (.*)*): on a line
+        // that almost matches it backtracks exponentially, and log lines are untrusted text.
+        if (NestedQuantifiers.find(regex)) {
             throw new CauseFileError(name, "pattern `" + regex + "` repeats an unbounded group without bound, which "
                     + "can backtrack for ever on a long line");
         }

@@ -43,8 +43,31 @@ public final class LogReader {
     /** Reads {@code in} (UTF-8; invalid bytes become U+FFFD) and hands each normalised line to {@code sink}. */
     public static Notes read(InputStream in, String path, Consumer<LogLine> sink) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        char[] buffer = new char[8192];
-        StringBuilder line = new StringBuilder();
+        char[] buffer = new char[65536];
+        // The line being read, at most LINE_CAP characters: a plain array, since StringBuilder's checks per append
+        // cost more than the rest of the loop.
+        char[] line = new char[LINE_CAP];
+        // Nearly every line of a Buildkite job log starts with the agent's ESC _bk;t=<ms> BEL timestamp. Cutting it
+        // here, as STRING_ESCAPE would (it is that pattern's first match in the line), leaves most lines without an
+        // ESC, and normalise then runs no regex on them: the replaceAll calls were most of the reading time.
+        java.util.function.IntFunction<String> visible = len -> {
+            int from = 0;
+            if (len >= 2 && line[0] == '\u001B' && "_]P^X".indexOf(line[1]) >= 0) {
+                int j = 2;
+                while (j < len && line[j] != '\u0007' && line[j] != '\u001B') {
+                    j++;
+                }
+                if (j < len && line[j] == '\u0007') {
+                    from = j + 1;
+                } else if (j + 1 < len && line[j] == '\u001B' && line[j + 1] == '\\') {
+                    from = j + 2;
+                } else {
+                    from = j;
+                }
+            }
+            return normalise(new String(line, from, len - from));
+        };
+        int length = 0;
         int number = 0;
         boolean nul = false;
         boolean replaced = false;
@@ -55,23 +78,25 @@ public final class LogReader {
             for (int i = 0; i < n; i++) {
                 char c = buffer[i];
                 if (c == '\n') {
-                    sink.accept(new LogLine(path, ++number, normalise(line.toString())));
-                    line.setLength(0);
+                    sink.accept(new LogLine(path, ++number, visible.apply(length)));
+                    length = 0;
                     pending = false;
                     continue;
                 }
                 pending = true;
-                nul |= c == 0;
-                replaced |= c == '\uFFFD';
-                if (line.length() < LINE_CAP) {
-                    line.append(c);
+                if (c < ' ' || c >= '\uFFFD') {
+                    nul |= c == 0;
+                    replaced |= c == '\uFFFD';
+                }
+                if (length < LINE_CAP) {
+                    line[length++] = c;
                 } else {
                     cut = true;
                 }
             }
         }
         if (pending) {
-            sink.accept(new LogLine(path, ++number, normalise(line.toString())));
+            sink.accept(new LogLine(path, ++number, visible.apply(length)));
         }
         List<String> warnings = new ArrayList<>();
         if (number == 0) {
