@@ -6,8 +6,9 @@ import dev.bklint.diagnose.DiagnoseReport;
 import dev.bklint.diagnose.Diagnoser;
 import dev.bklint.diagnose.LogReader;
 import dev.bklint.diagnose.LogStructure;
-import dev.bklint.diagnose.PipelineCheck;
-import dev.bklint.finding.Finding;
+import dev.bklint.diagnose.Confidence;
+import dev.bklint.diagnose.PipelineLink;
+import dev.bklint.rules.Options;
 import dev.bklint.report.SafeText;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceFile;
@@ -29,7 +30,11 @@ import picocli.CommandLine.ParseResult;
  */
 final class DiagnoseCommand implements Cli.Command {
     static final Opt<Path> PIPELINE = Opt.value("--pipeline", "FILE", Path.class, null,
-            "The pipeline the failed job ran: when a cause has a lint rule, show where that rule fires in it.");
+            "The pipeline the failed job ran (default: the pipelines lint would discover here): the step that ran, "
+                    + "the line the cause is about, and whether its lint rule fires there.");
+    static final Opt<String> STEP = Opt.value("--step", "KEY|LABEL", String.class, null,
+            "The step that failed, by key or label, when the log cannot tell it (otherwise found by the echoed "
+                    + "command, the container or the image).");
     static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
             "Output format: text (default), json, or buildkite (an annotation body for buildkite-agent annotate).");
     static final Opt<Boolean> LIST_CAUSES = Opt.flag("--list-causes", "List the known causes and exit.");
@@ -37,7 +42,9 @@ final class DiagnoseCommand implements Cli.Command {
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("diagnose", new DiagnoseCommand(),
                 "Name the known cause of a failed BuildKit job from its log (docs/diagnose.md)."));
-        for (Opt<?> o : List.of(PIPELINE, FORMAT, LIST_CAUSES, CommonOptions.DEBUG)) {
+        for (Opt<?> o : List.of(PIPELINE, STEP, FORMAT, LIST_CAUSES, CommonOptions.KUBERNETES_VERSION,
+                CommonOptions.POD_SECURITY_LEVEL, CommonOptions.CONTROLLER_CONFIG, CommonOptions.PROJECT_DIR,
+                CommonOptions.CONFIG, CommonOptions.NO_CONFIG, CommonOptions.DEBUG)) {
             o.addTo(spec);
         }
         spec.addPositional(Cli.positionals("LOG", "0..*", "Job logs as Buildkite shows or downloads them, and "
@@ -60,7 +67,9 @@ final class DiagnoseCommand implements Cli.Command {
             out.flush();
             return 0;
         }
-        SourceFile pipeline = pipeline(PIPELINE.get(parsed));
+        CommonOptions common = CommonOptions.of(parsed);
+        Options options = common.options();
+        List<SourceFile> pipelines = pipelines(PIPELINE.get(parsed), common.commandLineProjectDir());
         List<String> logs = Cli.positionals(parsed);
         if (logs.isEmpty()) {
             logs = List.of("-");
@@ -86,13 +95,13 @@ final class DiagnoseCommand implements Cli.Command {
             notes.warnings().forEach(w -> err.println("bklint: " + w));
         }
         Diagnoser.Diagnosis diagnosis = diagnoser.result();
-        Finding finding = null;
+        diagnoser.notes().forEach(n -> err.println("bklint: " + n));
         Diagnoser.Match headline = diagnosis.headline();
-        if (pipeline != null && headline != null && headline.cause().hasRule()) {
-            finding = PipelineCheck.firstFinding(pipeline, headline.cause().rule());
-        }
+        PipelineLink.Result link = headline == null || pipelines.isEmpty() ? null
+                : PipelineLink.link(pipelines, options, diagnosis.context(), STEP.get(parsed), headline.cause());
+        Confidence.Rating rating = headline == null ? null : Confidence.rate(headline, link);
         List<DiagnoseReport.Result> results = List.of(new DiagnoseReport.Result(String.join(", ", logs), diagnosis,
-                pipeline == null ? null : pipeline.path(), finding));
+                link, rating));
         err.flush();
         out.print(format.equals("json") ? DiagnoseReport.json(results, Version.get())
                 : format.equals("buildkite") ? DiagnoseReport.buildkite(results) : DiagnoseReport.text(results));
@@ -100,15 +109,20 @@ final class DiagnoseCommand implements Cli.Command {
         return DiagnoseReport.allKnown(results) ? 0 : 1;
     }
 
-    private static SourceFile pipeline(Path path) {
-        if (path == null) {
-            return null;
+    /**
+     * The pipeline named with --pipeline, else the ones lint would discover from here; none (not an error) when
+     * nothing is found, since a log alone can be diagnosed.
+     */
+    private static List<SourceFile> pipelines(Path path, Path projectDir) {
+        if (path != null) {
+            try {
+                return List.of(SourceReader.read(path, path.toString().replace('\\', '/')));
+            } catch (InputError e) {
+                throw new IllegalArgumentException("--pipeline: " + e.getMessage());
+            }
         }
-        try {
-            return SourceReader.read(path, path.toString().replace('\\', '/'));
-        } catch (InputError e) {
-            throw new IllegalArgumentException("--pipeline: " + e.getMessage());
-        }
+        Inputs found = Inputs.read(List.of(), null, null, projectDir);
+        return found.errors.isEmpty() ? List.copyOf(found.sources) : List.of();
     }
 
     /** Standard input, which the command does not own and must not close. */

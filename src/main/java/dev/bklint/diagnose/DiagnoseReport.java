@@ -20,15 +20,15 @@ public final class DiagnoseReport {
     }
 
     /**
-     * One incident's diagnosis; {@code path} names its inputs, {@code pipelinePath} is the --pipeline file,
-     * {@code finding} the rule's finding there. {@code confidence} (low, medium, high) and {@code pipelineLink} (the
-     * step, container and field the cause points at, as JSON fields) are filled by the pipeline link; null when
-     * nothing rated or linked it.
+     * One incident's diagnosis; {@code path} names its inputs. {@code link} is where the headline cause is in the
+     * pipeline the job ran (null when no pipeline was given or found), {@code rating} how sure the headline is
+     * (null when nothing matched).
      */
-    public record Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding,
-                         String confidence, Map<String, Object> pipelineLink) {
-        public Result(String path, Diagnoser.Diagnosis diagnosis, String pipelinePath, Finding finding) {
-            this(path, diagnosis, pipelinePath, finding, null, null);
+    public record Result(String path, Diagnoser.Diagnosis diagnosis, PipelineLink.Result link,
+                         Confidence.Rating rating) {
+        /** The headline cause's rule firing on the step that ran, or null. */
+        public Finding finding() {
+            return link == null || link.link() == null ? null : link.link().finding();
         }
     }
 
@@ -46,12 +46,15 @@ public final class DiagnoseReport {
                 continue;
             }
             Cause c = m.cause();
-            line(b, where(m) + " cause[" + c.id() + "] " + c.title());
+            line(b, where(m) + " cause[" + c.id() + (r.rating() == null ? "" : ", " + r.rating().level()) + "] "
+                    + c.title());
             String number = String.valueOf(m.line().number());
             b.append(' ').append(number).append(" | ").append(SafeText.visible(m.line().text())).append('\n');
             line(b, "  site: " + m.site() + " (" + m.section().yamlName() + ")"
-                    + (m.corroborated() ? "; corroborated by evidence in the same site" : "")
-                    + (r.confidence() == null ? "" : "; confidence " + r.confidence()));
+                    + (m.corroborated() ? "; corroborated by evidence in the same site" : ""));
+            if (r.rating() != null) {
+                line(b, "  confidence: " + r.rating().level() + ": " + r.rating().reason());
+            }
             if (!m.superseded().isEmpty()) {
                 line(b, "  supersedes: " + String.join(", ", m.superseded()));
             }
@@ -64,13 +67,7 @@ public final class DiagnoseReport {
                 line(b, "     | " + code);
             }
             line(b, "  sources: " + String.join(", ", c.sources()));
-            if (r.finding() != null) {
-                Finding f = r.finding();
-                line(b, "  pipeline: " + f.path() + ":" + f.span().line() + ":" + f.span().column() + " \u2014 "
-                        + f.rule() + " would have caught this: " + f.message());
-            } else if (r.pipelinePath() != null && c.hasRule()) {
-                line(b, "  pipeline: " + c.rule() + " does not fire on " + r.pipelinePath());
-            }
+            pipeline(b, r);
             for (Diagnoser.Match also : r.diagnosis().also()) {
                 line(b, "  also failed: " + where(also) + " cause[" + also.cause().id() + "] " + also.cause().title()
                         + " (site: " + also.site() + ")");
@@ -101,9 +98,10 @@ public final class DiagnoseReport {
                 continue;
             }
             Cause c = m.cause();
-            String pipeline = r.finding() == null ? ""
-                    : BuildkiteFormatter.code(r.finding().path() + ":" + r.finding().span().line() + ":"
-                            + r.finding().span().column()) + " (" + r.finding().rule() + ")";
+            PipelineLink.Link l = r.link() == null ? null : r.link().link();
+            String pipeline = l == null ? "" : BuildkiteFormatter.code(l.path() + ":" + l.line() + ":" + l.column())
+                    + (l.finding() != null ? " (" + l.finding().rule() + ")" : l.field() != null
+                            ? " " + BuildkiteFormatter.code(l.field()) + (l.fieldMissing() ? " missing" : "") : "");
             b.append("| ").append(BuildkiteFormatter.code(m.line().path() + ":" + m.line().number())).append("<br>")
                     .append(BuildkiteFormatter.code(m.line().text())).append(" | **")
                     .append(BuildkiteFormatter.cell(c.id())).append("**: ").append(BuildkiteFormatter.cell(c.title()));
@@ -116,6 +114,53 @@ public final class DiagnoseReport {
                     .append(BuildkiteFormatter.cell(prose(c.fix()))).append(" | ").append(pipeline).append(" |\n");
         }
         return b.toString();
+    }
+
+    /**
+     * Where the cause is in the pipeline: the rule's finding with its fix, else the field the cause is about (or
+     * where it must be added), else why no step could be chosen.
+     */
+    private static void pipeline(StringBuilder b, Result r) {
+        if (r.link() == null) {
+            return;
+        }
+        PipelineLink.Link l = r.link().link();
+        if (l == null) {
+            line(b, "  pipeline: no step chosen: " + r.link().reason()
+                    + (r.link().candidates().isEmpty() ? "" : " (candidates: " + String.join(", ",
+                            r.link().candidates()) + ")"));
+            return;
+        }
+        String step = "step " + quoted(l.stepLabel(), l.stepKey()) + (l.container() == null ? ""
+                : ", container `" + l.container() + "`") + "; found by " + l.how();
+        String at = l.path() + ":" + l.line() + ":" + l.column();
+        Finding f = l.finding();
+        if (f != null) {
+            line(b, "  pipeline: " + at + " (" + step + ") \u2014 " + f.rule() + " would have caught this: "
+                    + f.message());
+            if (f.fix() != null) {
+                line(b, "  pipeline fix: " + f.fix().description());
+                if (f.fix().snippet() != null) {
+                    for (String code : f.fix().snippet().split("\n", -1)) {
+                        if (!code.isBlank()) {
+                            line(b, "     | " + code);
+                        }
+                    }
+                }
+            }
+        } else if (l.field() != null) {
+            line(b, "  pipeline: " + at + " (" + step + ") \u2014 " + (l.fieldMissing()
+                    ? "`" + l.field() + "` is not set; add it here" : "`" + l.field() + "` is set here"));
+        } else {
+            line(b, "  pipeline: " + at + " (" + step + ")");
+        }
+    }
+
+    private static String quoted(String label, String key) {
+        if (label != null && !label.isEmpty()) {
+            return "\"" + label + "\"";
+        }
+        return key != null ? "`" + key + "`" : "(unnamed)";
     }
 
     private static void unknown(StringBuilder b, Result r) {
@@ -192,15 +237,9 @@ public final class DiagnoseReport {
                 continue;
             }
             Map<String, Object> o = match(m);
-            o.put("confidence", r.confidence());
-            Map<String, Object> pipeline = r.pipelineLink();
-            if (pipeline == null && r.finding() != null) {
-                pipeline = new LinkedHashMap<>();
-                pipeline.put("path", r.finding().path());
-                pipeline.put("line", r.finding().span().line());
-                pipeline.put("column", r.finding().span().column());
-            }
-            o.put("pipeline", pipeline);
+            o.put("confidence", r.rating() == null ? null : r.rating().level());
+            o.put("confidenceReason", r.rating() == null ? null : r.rating().reason());
+            o.put("pipeline", pipelineJson(r.link()));
             Cause c = m.cause();
             o.put("why", prose(c.why()));
             o.put("note", prose(c.note()));
@@ -213,6 +252,35 @@ public final class DiagnoseReport {
         root.put("causes", causes);
         root.put("unknown", unknown);
         return Json.write(root) + "\n";
+    }
+
+    /** The pipeline link as JSON: where, which step and container, how it was found, and the rule's finding. */
+    private static Map<String, Object> pipelineJson(PipelineLink.Result link) {
+        if (link == null) {
+            return null;
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        PipelineLink.Link l = link.link();
+        if (l == null) {
+            o.put("reason", link.reason());
+            o.put("candidates", link.candidates());
+            return o;
+        }
+        o.put("path", l.path());
+        o.put("line", l.line());
+        o.put("column", l.column());
+        o.put("step", l.stepLabel());
+        o.put("key", l.stepKey());
+        o.put("container", l.container());
+        o.put("foundBy", l.how());
+        o.put("field", l.field());
+        o.put("fieldMissing", l.fieldMissing());
+        Finding f = l.finding();
+        o.put("rule", f == null ? null : f.rule());
+        o.put("message", f == null ? null : f.message());
+        o.put("fix", f == null || f.fix() == null ? null : f.fix().description());
+        o.put("snippet", f == null || f.fix() == null ? null : f.fix().snippet());
+        return o;
     }
 
     /** What every reported match says: the cause, its log line, its failure site and what it superseded there. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -137,7 +138,7 @@ public final class Diagnoser implements Consumer<LogLine> {
         if (breaks && wrapped.isEmpty()) {
             wrapped.add(line);
         }
-        if (ERROR_LOOKING.matcher(text).find()) {
+        if (mayLookLikeError(text) && ERROR_LOOKING.matcher(text).find()) {
             errorLines.addLast(line.line());
             if (errorLines.size() > ERROR_LINES_KEPT) {
                 errorLines.removeFirst();
@@ -145,11 +146,30 @@ public final class Diagnoser implements Consumer<LogLine> {
         }
     }
 
+    /** The words ERROR_LOOKING needs, found without a regex: most log lines hold none, and this runs on every one. */
+    private static final List<String> ERROR_WORDS = List.of("error", "fatal", "fail", "denied", "not found", "panic",
+            "exited with status");
+
+    static boolean mayLookLikeError(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : ERROR_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Patterns that gave up on some line (a time bound per line), one note each, for the reader of the report. */
+    public List<String> notes() {
+        return matcher.notes();
+    }
+
     /** What a line says about its site and the job, besides causes: evidence, daemon health, verdicts, checkout. */
     private void observe(StructuredLine line) {
         String text = line.text();
         for (int i = 0; i < evidence.size(); i++) {
-            if (evidence.get(i).matcher(text).find()
+            if (matcher.find(evidence.get(i), text)
                     && (siteEvidence.containsKey(line.site()) || siteEvidence.size() < MAX_KEPT)) {
                 siteEvidence.computeIfAbsent(line.site(), k -> new BitSet()).set(i);
             }

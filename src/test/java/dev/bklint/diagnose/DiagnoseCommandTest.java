@@ -52,7 +52,7 @@ class DiagnoseCommandTest {
         Fixtures.Run run = Fixtures.run("diagnose", job.toString(), events.toString());
         assertEquals(0, run.exit(), run.err());
         assertEquals(1, run.out().lines().filter(l -> l.contains(": cause[")).count(), run.out());
-        assertTrue(run.out().startsWith(events + ":2: cause[psa-baseline-violation]"), run.out());
+        assertTrue(run.out().startsWith(events + ":2: cause[psa-baseline-violation, medium]"), run.out());
         assertEquals(2, Fixtures.run("diagnose", job.toString(), dir.resolve("missing.txt").toString()).exit());
     }
 
