@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs {@code bklint diagnose} on each sample job log (with {@code --pipeline} when its header names one): the
  * headline cause must be the header's first {@code # expect:} id and the pipeline line its
- * {@code # expect-pipeline-line:}; every other {@code # expect:} id is reported too (another failure); inputs named by
+ * {@code # expect-pipeline-line:}, its confidence {@code # expect-confidence:}; every other {@code # expect:} id is reported too (another failure); inputs named by
  * {@code # with:} are read as the same incident; the full text and JSON outputs are approved beside the sample.
  */
 class DiagnoseSamplesTest {
@@ -75,6 +75,9 @@ class DiagnoseSamplesTest {
         for (String also : header(sample, "expect")) {
             String id = also.split("\\s+")[0];
             assertTrue(run.out().contains("\"id\": \"" + id + "\""), id + " not reported:\n" + run.out());
+        }
+        for (String confidence : header(sample, "expect-confidence")) {
+            assertEquals(confidence, jsonField(run.out(), "\"confidence\": \""), run.out());
         }
         List<String> pipelineLine = header(sample, "expect-pipeline-line");
         if (!pipelineLine.isEmpty()) {
