@@ -2,13 +2,13 @@
 # bklint's speed targets (issue 5), measured side by side in one run; prints every figure and each ratio.
 # Needs hyperfine (Debian package); yamllint is compared when installed. Usage: bench/run.sh [runs]
 # Diagnose (issue 12): BENCH_DIAGNOSE_MB sets the generated log's size (default 1024); BENCH_ONLY=diagnose runs only
-# that part (it needs no hyperfine).
+# that part (it needs no hyperfine). The language server (issue 13): BENCH_ONLY=lsp runs only its latency part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 only=${BENCH_ONLY:-}
-[ "$only" = diagnose ] || command -v hyperfine >/dev/null \
+[ "$only" = diagnose ] || [ "$only" = lsp ] || command -v hyperfine >/dev/null \
   || { echo "bench: hyperfine is needed (apt-get install hyperfine)"; exit 2; }
 small=fixtures/guide/rootless-strict.yml
 # Builds the jar if needed, then waits until the launcher's background run has made the class-data cache for
@@ -60,6 +60,17 @@ diagnose_bench() {
   echo "diagnose: grep -E (translated patterns) ${grep_e%% *} s + grep -P (the look-behind ones) ${grep_p%% *} s = ${g} s wall (${gcpu} s CPU); bklint/grep CPU ratio $(ratio "$cpu" "$gcpu"); wall ratio $(ratio "$t" "$g") (target <= 2): $(verdict "$(ratio "$t" "$g")" 2 diagnose)"
 }
 
+# The language server: re-lint latency through a scripted client, and memory over 10,000 edits.
+lsp_bench() {
+  ./bklint --version >/dev/null
+  python3 bench/generate.py "$work" >/dev/null
+  java -Xmx512m -cp target/bklint.jar bench/LspLatency.java fixtures/guide/rootless.yml "$work/steps-500.yml"
+}
+if [ "$only" = lsp ]; then
+  lsp_bench
+  exit 0
+fi
+
 if [ "$only" = diagnose ]; then
   ./bklint --version >/dev/null
   diagnose_bench
@@ -76,7 +87,7 @@ median() {  # median wall time in ms of a command, from hyperfine
   python3 -c "import json; print(round(json.load(open('$work/h.json'))['results'][0]['median']*1000, 1))"
 }
 
-java_of_launcher=$(./bklint --version | sed 's/.*(Java \([^,]*\),.*/\1/')
+java_of_launcher=$(./bklint --version | sed 's/.*Java \([^,]*\),.*/\1/')
 cat > "$work/Hello.java" <<'J'
 public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
 J
@@ -111,3 +122,4 @@ peak=$( { /usr/bin/time -f '%M' ./bklint --fail-on never "$work/many" >/dev/null
 echo "1,000 files: parse only ${parse} ms, full lint ${lint} ms (files in parallel); ratio $(ratio "$lint" "$parse") (target <= 1.5): $(verdict "$(ratio "$lint" "$parse")" 1.5 throughput); peak memory $((peak / 1024)) MiB"
 
 diagnose_bench
+lsp_bench
