@@ -109,11 +109,24 @@ final class EditPlan {
     /**
      * Two insertions of whole indented lines at the end of the same line can both be applied: the more deeply
      * indented block goes first, so it still closes the inner mapping before the outer block begins (the other order
-     * would put, say, {@code appArmorProfile:} under a just-inserted {@code env:} list).
+     * would put, say, {@code appArmorProfile:} under a just-inserted {@code env:} list). Two blocks that open the
+     * same key at the same indentation are not merged: that would write the key twice (several rules each add a
+     * {@code securityContext:} to a container that has none); the second waits for the next pass, which adds to
+     * the key the first wrote.
      */
     private static boolean mergeable(Change a, Change b, String text) {
         return a.isInsertion() && b.isInsertion() && a.start() == b.start() && isBlock(a.text()) && isBlock(b.text())
-                && (a.start() == text.length() || text.charAt(a.start()) == '\n' || text.charAt(a.start()) == '\r');
+                && (a.start() == text.length() || text.charAt(a.start()) == '\n' || text.charAt(a.start()) == '\r')
+                && !firstLine(a.text()).equals(firstLine(b.text()));
+    }
+
+    /** The first inserted line up to its key's colon, indentation included: {@code "  securityContext:"}. */
+    private static String firstLine(String block) {
+        String line = block.substring(block.indexOf('\n') + 1);
+        int end = line.indexOf('\n');
+        line = end < 0 ? line : line.substring(0, end);
+        int colon = line.indexOf(':');
+        return (colon < 0 ? line : line.substring(0, colon + 1)).stripTrailing();
     }
 
     private static boolean isBlock(String inserted) {
@@ -136,6 +149,13 @@ final class EditPlan {
     /** The findings whose fixes this plan applies. */
     List<Finding> fixed() {
         return fixed;
+    }
+
+    /** The changes taken, in the order of the text. */
+    List<Change> changes() {
+        List<Change> all = new ArrayList<>();
+        byStart.values().forEach(all::addAll);
+        return all;
     }
 
     /** How many findings' fixes wait for a later pass. */

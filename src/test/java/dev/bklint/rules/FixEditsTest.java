@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Applying a rule's own edits to its triggering fixture must leave valid YAML on which that rule no longer fires
  * there: the fixes are meant for a later {@code --fix}, so they must be right, not just printable.
  */
-class FixEditsTest {
+public class FixEditsTest {
     static List<RuleMeta> rules() {
         return RuleRegistry.get().metas();
     }
@@ -69,7 +69,8 @@ class FixEditsTest {
         assertTrue(remaining == 0, rule.id() + " still fires after its edits:\n" + fixed);
     }
 
-    static Options optionsOf(List<String> args) {
+    /** The options a fixture's own {@code # bklint-args:} line gives (shared with the fix property test). */
+    public static Options optionsOf(List<String> args) {
         Options o = Options.defaults();
         for (int i = 0; i + 1 < args.size(); i++) {
             if (args.get(i).equals("--kubernetes-version")) {
