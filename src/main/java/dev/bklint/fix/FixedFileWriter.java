@@ -45,7 +45,7 @@ public final class FixedFileWriter {
         try {
             ReportFile.write(file, (bom ? "\uFEFF" : "") + fixed);
         } catch (ReportFile.WriteError e) {
-            throw new NotWritten(e.getMessage());
+            throw new NotWritten(file + ": not fixed: " + e.getMessage());
         }
     }
 
