@@ -6,11 +6,14 @@ import java.util.List;
 /**
  * {@code --diff}: the change {@code --fix} would make, as a unified diff ({@code diff -u}, 3 lines of context) that
  * {@code patch -p0} and {@code git apply} read. Lines keep their own line breaks, so a CRLF file's diff shows CRLF.
- * Myers' algorithm: time and memory grow with the file's length times the number of changed lines, which fixes
- * keep small.
+ * Myers' algorithm on the lines between the common head and tail: time and memory grow with that length times
+ * the number of changed lines, which fixes keep small; past {@value #BUDGET} cells the middle is shown as one
+ * change (still a correct diff, only a longer one), so no input makes it quadratic.
  */
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
+    /** The most cells of Myers' trace kept (4 bytes each): 16 MB. */
+    static final long BUDGET = 4_000_000;
 
     private UnifiedDiff() {
     }
@@ -93,6 +96,42 @@ public final class UnifiedDiff {
      * entry names the position in both texts where it happens (for the hunk headers).
      */
     static List<int[]> script(List<String> a, List<String> b) {
+        int head = 0;
+        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.size() - head && tail < b.size() - head
+                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            tail++;
+        }
+        List<int[]> ops = new ArrayList<>();
+        for (int i = 0; i < head; i++) {
+            ops.add(new int[] {0, i, i});
+        }
+        List<int[]> middle = middle(a.subList(head, a.size() - tail), b.subList(head, b.size() - tail));
+        for (int[] op : middle) {
+            ops.add(new int[] {op[0], op[1] + head, op[2] + head});
+        }
+        for (int i = tail; i > 0; i--) {
+            ops.add(new int[] {0, a.size() - i, b.size() - i});
+        }
+        return ops;
+    }
+
+    /** Everything of {@code a} deleted, then everything of {@code b} inserted. */
+    private static List<int[]> replaceAll(List<String> a, List<String> b) {
+        List<int[]> ops = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ops.add(new int[] {-1, i, 0});
+        }
+        for (int j = 0; j < b.size(); j++) {
+            ops.add(new int[] {1, a.size(), j});
+        }
+        return ops;
+    }
+
+    private static List<int[]> middle(List<String> a, List<String> b) {
         int n = a.size();
         int m = b.size();
         int max = n + m;
@@ -100,6 +139,9 @@ public final class UnifiedDiff {
         List<int[]> trace = new ArrayList<>();
         int found = -1;
         for (int d = 0; d <= max && found < 0; d++) {
+            if ((long) (d + 1) * v.length > BUDGET) {
+                return replaceAll(a, b);
+            }
             trace.add(v.clone());
             for (int k = -d; k <= d; k += 2) {
                 int x = k == -d || k != d && v[max + k - 1] < v[max + k + 1] ? v[max + k + 1] : v[max + k - 1] + 1;

@@ -39,6 +39,21 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void aDiffOverTheBudgetIsOneCorrectHunk() {
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            before.append("a").append(i).append('\n');
+            after.append(i % 2 == 0 ? "b" : "a").append(i).append('\n');
+        }
+        String diff = UnifiedDiff.of("p", before.toString(), after.toString());
+        assertEquals(1, diff.split("\n@@ ").length - 1, "one hunk");
+        // 3,000 changed lines are beyond the budget: lines 1 to 5,999 are replaced whole, with the common last line as context.
+        assertEquals(2 * 5999, diff.lines().filter(l -> l.startsWith("-") || l.startsWith("+")).count() - 2);
+        assertEquals(true, diff.contains("@@ -1,6000 +1,6000 @@\n-a0\n-a1\n"), diff.substring(0, 80));
+    }
+
+    @Test
     void equalTextsHaveNoDiff() {
         assertEquals("", UnifiedDiff.of("p", "a\n", "a\n"));
     }
