@@ -7,6 +7,8 @@ import dev.bklint.fix.FixOutcome;
 import dev.bklint.fix.FixedFileWriter;
 import dev.bklint.fix.UnifiedDiff;
 import dev.bklint.report.SafeText;
+import dev.bklint.rules.Options;
+import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,11 +22,15 @@ import java.util.List;
  */
 final class FixRun {
     private final FileFixer fixer;
+    /** Lints what remains for the report, with the report's limit on findings per file. */
+    private final Linter reporting;
     private final boolean diff;
     private boolean unwritten;
 
-    FixRun(Linter linter, boolean unsafeToo, boolean diff) {
-        this.fixer = new FileFixer(linter, unsafeToo);
+    FixRun(RuleRegistry registry, Options options, boolean unsafeToo, boolean diff) {
+        // Fixing sees every finding: one left out of a pass by --max-findings would look like a fix that failed.
+        this.fixer = new FileFixer(new Linter(registry, options.withMaxFindings(Integer.MAX_VALUE)), unsafeToo);
+        this.reporting = new Linter(registry, options);
         this.diff = diff;
     }
 
@@ -34,13 +40,15 @@ final class FixRun {
     }
 
     List<FileResult> run(List<FileResult> results, SourceFile stdin, PrintWriter out, PrintWriter err) {
-        List<FixOutcome> outcomes = results.size() < 2 ? results.stream().map(fixer::fix).toList()
-                : results.parallelStream().map(fixer::fix).toList();
+        List<FixOutcome> outcomes = results.size() < 2 ? results.stream().map(r -> fixer.fix(r.source())).toList()
+                : results.parallelStream().map(r -> fixer.fix(r.source())).toList();
         List<FileResult> remaining = new ArrayList<>();
         int fixed = 0;
         int files = 0;
-        for (FixOutcome o : outcomes) {
-            SourceFile source = o.original().source();
+        for (int i = 0; i < outcomes.size(); i++) {
+            FixOutcome o = outcomes.get(i);
+            FileResult linted = results.get(i);
+            SourceFile source = o.original();
             String shown = SafeText.visible(source.path());
             if (o.refusal() != null) {
                 err.println("bklint: " + shown + ": not fixed: " + SafeText.visible(o.refusal()));
@@ -50,14 +58,16 @@ final class FixRun {
             } else if (source == stdin) {
                 out.print(o.fixedText());
             } else if (o.changed() && !write(source, o, err)) {
-                remaining.add(o.original());
+                remaining.add(linted);
                 continue;
             }
-            if (o.changed()) {
-                fixed += o.fixed();
-                files++;
+            if (!o.changed()) {
+                remaining.add(linted);
+                continue;
             }
-            remaining.add(o.result());
+            fixed += o.fixedFindings();
+            files++;
+            remaining.add(reporting.lint(o.fixed()));
         }
         out.flush();
         err.println("bklint: " + (diff ? "would fix " : "fixed ") + fixed + (fixed == 1 ? " finding" : " findings")

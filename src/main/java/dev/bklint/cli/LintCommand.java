@@ -113,7 +113,7 @@ final class LintCommand implements Cli.Command {
         PrintWriter reportOut = out;
         boolean unfixed = false;
         if (fix || diff) {
-            FixRun fixRun = new FixRun(linter, UNSAFE_FIXES.get(parsed), diff);
+            FixRun fixRun = new FixRun(registry, options, UNSAFE_FIXES.get(parsed), diff);
             results = fixRun.run(results, inputs.stdin, out, err);
             unfixed = fixRun.unwritten();
             reportOut = diff || inputs.stdin != null ? err : out;

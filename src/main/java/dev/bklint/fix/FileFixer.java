@@ -34,16 +34,19 @@ public final class FileFixer {
         this.unsafeToo = unsafeToo;
     }
 
-    /** Fixes a file given its lint result; the outcome's {@code result} is the lint result of what it leaves. */
-    public FixOutcome fix(FileResult original) {
-        SourceFile current = original.source();
-        FileResult result = original;
-        long syntaxErrors = count(original.findings(), YAML_SYNTAX);
+    /**
+     * Fixes a file's text. The linter must report every finding (no {@code --max-findings} cut): a finding left out
+     * of one pass and shown in the next would look like a fixed finding firing again.
+     */
+    public FixOutcome fix(SourceFile original) {
+        SourceFile current = original;
+        FileResult result = linter.apply(original);
+        long syntaxErrors = count(result.findings(), YAML_SYNTAX);
         int fixed = 0;
         for (int pass = 1; pass <= MAX_PASSES; pass++) {
             EditPlan plan = EditPlan.of(current, result.findings(), unsafeToo);
             if (plan.isEmpty()) {
-                return FixOutcome.done(original, result, fixed, pass - 1);
+                return FixOutcome.done(original, current, fixed, pass - 1);
             }
             SourceFile next = new SourceFile(current.path(), plan.apply(current.text()));
             FileResult after = linter.apply(next);
@@ -63,7 +66,7 @@ public final class FileFixer {
             result = after;
         }
         return EditPlan.of(current, result.findings(), unsafeToo).isEmpty()
-                ? FixOutcome.done(original, result, fixed, MAX_PASSES)
+                ? FixOutcome.done(original, current, fixed, MAX_PASSES)
                 : FixOutcome.refused(original, "the edits did not settle in " + MAX_PASSES + " passes");
     }
 

@@ -99,6 +99,45 @@ class FixCommandTest {
         }
     }
 
+    /**
+     * Over 1,000 findings, more than a report shows: fixing still sees them all (a finding cut from one pass and
+     * shown in the next once made the fix look as if it had failed).
+     */
+    @Test
+    void aFileWithMoreFindingsThanAReportShowsIsFixedWhole() throws Exception {
+        String step = """
+                  - label: "build %d"
+                    agents:
+                      queue: kubernetes
+                    timeout_in_minutes: 30
+                    command: buildctl-daemonless.sh build --frontend dockerfile.v0 --local context=. --local dockerfile=.
+                    plugins:
+                      - kubernetes:
+                          podSpec:
+                            containers:
+                              - name: main
+                                image: moby/buildkit:v0.32.2-rootless
+                                securityContext:
+                                  runAsUser: 1000
+                                  runAsGroup: 1000
+                """;
+        StringBuilder text = new StringBuilder("steps:\n");
+        for (int i = 0; i < 260; i++) {
+            text.append(String.format(step, i));
+        }
+        Path file = dir.resolve("many.yml");
+        Files.writeString(file, text);
+        Fixtures.Run before = Fixtures.run("--concise", "--fail-on=never", file.toString());
+        assertTrue(before.out().contains("[BK000 "), "the report is cut: " + before.out().lines().count());
+
+        Fixtures.Run run = Fixtures.run("--fix", "--concise", file.toString());
+
+        assertFalse(run.err().contains("not fixed"), run.err());
+        assertTrue(run.err().contains("bklint: fixed 1040 findings in 1 file."), run.err());
+        assertFalse(Files.readString(file).equals(text.toString()));
+        assertFalse(run.out().contains("[*]"), run.out());
+    }
+
     @Test
     void aLinkIsNotWrittenThroughAndIsReported() throws Exception {
         Path target = dir.resolve("real.yml");

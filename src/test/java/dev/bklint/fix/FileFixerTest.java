@@ -40,7 +40,7 @@ class FileFixerTest {
     }
 
     private static FixOutcome fix(Function<SourceFile, FileResult> linter) {
-        return new FileFixer(linter, false).fix(linter.apply(new SourceFile("p.yml", TEXT)));
+        return new FileFixer(linter, false).fix(new SourceFile("p.yml", TEXT));
     }
 
     @Test
@@ -48,7 +48,7 @@ class FileFixerTest {
         FixOutcome o = fix(linter("2", false));
         assertEquals(null, o.refusal());
         assertEquals("a: 2\n", o.fixedText());
-        assertEquals(1, o.fixed());
+        assertEquals(1, o.fixedFindings());
     }
 
     @Test

@@ -44,9 +44,9 @@ class FixPropertyTest {
         Linter linter = new Linter(RuleRegistry.get(), FixEditsTest.optionsOf(FixtureArgs.of(text)));
         FileFixer fixer = new FileFixer(linter, true);
         SourceFile source = new SourceFile(fixture.toString(), text);
-        FixOutcome once = fixer.fix(linter.lint(source));
+        FixOutcome once = fixer.fix(source);
         assertEquals(null, once.refusal(), fixture.toString());
-        FixOutcome twice = fixer.fix(linter.lint(new SourceFile(fixture.toString(), once.fixedText())));
+        FixOutcome twice = fixer.fix(once.fixed());
         assertEquals(once.fixedText(), twice.fixedText(), "fix(fix(x)) differs from fix(x)");
         if (once.changed()) {
             compose(once.fixedText()); // throws if it does not parse
