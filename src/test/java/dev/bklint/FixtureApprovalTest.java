@@ -1,6 +1,9 @@
 package dev.bklint;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.approvaltests.Approvals;
@@ -31,6 +34,29 @@ class FixtureApprovalTest {
     void jsonOutput(Path fixture) throws IOException {
         Fixtures.Run run = Fixtures.lint(fixture, "--format=json", "--fail-on=never");
         Approvals.verify(run.out() + run.err(), options(fixture).forFile().withExtension(".json"));
+    }
+
+    static List<Path> firesFixtures() throws IOException {
+        return Fixtures.all().stream().filter(p -> p.getFileName().toString().equals("fires.yml")).toList();
+    }
+
+    /**
+     * What {@code --fix --unsafe-fixes} would write to each rule's fires fixture, as the diff {@code --diff} prints,
+     * then what remains (standard error): the reviewer sees the repaired text, not only that the finding went away.
+     * A fixture without edits has no such file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("firesFixtures")
+    void fixedOutput(Path fixture) throws IOException {
+        Fixtures.Run run = Fixtures.lint(fixture, "--diff", "--unsafe-fixes", "--concise", "--color=never",
+                "--fail-on=never");
+        Path approved = fixture.resolveSibling("fires.approved.fixed.diff");
+        if (run.out().isEmpty()) {
+            assertFalse(Files.exists(approved), approved + " is left from edits the rule no longer makes");
+            return;
+        }
+        Approvals.verify(run.out() + "---- standard error\n" + run.err(),
+                options(fixture).forFile().withExtension(".fixed.diff"));
     }
 
     private static Options options(Path fixture) {

@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * file, and writes the only reader of rule metadata there is:
  * <ul>
  *   <li>dev.bklint.rules.RuleIndex: per rule the short fields the lint path needs (id, name, severity, severity
- *   note, family, summary, tags) and a direct constructor call, so linting neither reads YAML nor reflects;</li>
+ *   note, family, summary, tags, fix applicability) and a direct constructor call, so linting neither reads YAML nor reflects;</li>
  *   <li>dev.bklint.finding.RuleTexts: rationale, fix and references, loaded only by explain, rules, docs and SARIF.</li>
  * </ul>
  * A mistake in the metadata fails the build with one line naming the file and what it expects.
@@ -31,7 +31,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class GenerateRuleIndex {
     private static final List<String> REQUIRED = List.of("id", "name", "severity", "family", "summary", "rationale",
             "fix", "references");
-    private static final Set<String> OPTIONAL = Set.of("severity_note", "tags");
+    private static final Set<String> OPTIONAL = Set.of("severity_note", "tags", "fix_applicability");
+    private static final Set<String> APPLICABILITIES = Set.of("safe", "unsafe");
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info");
     private static final Set<String> TAGS = Set.of("security", "run");
     private static final Pattern ID = Pattern.compile("BK\\d{3}");
@@ -40,7 +41,8 @@ public final class GenerateRuleIndex {
 
     /** One metadata file, checked. */
     record Meta(String file, String id, String name, String severity, String severityNote, String family,
-                String summary, List<String> tags, String rationale, String fix, List<String> references) {
+                String summary, List<String> tags, String fixApplicability, String rationale, String fix,
+                List<String> references) {
         String className() {
             StringBuilder b = new StringBuilder("dev.bklint.rules.").append(family).append('.');
             for (String part : name.split("-")) {
@@ -142,7 +144,12 @@ public final class GenerateRuleIndex {
             }
         }
         String note = map.containsKey("severity_note") ? text(file, map, "severity_note") : null;
-        return new Meta(file, id, name, severity, note, family, text(file, map, "summary").strip(), tags,
+        String applicability = map.containsKey("fix_applicability") ? text(file, map, "fix_applicability") : null;
+        if (applicability != null && !APPLICABILITIES.contains(applicability)) {
+            throw new MetadataError(file + ": `fix_applicability` must be safe or unsafe (a fix without edits is "
+                    + "display-only by itself), not `" + applicability + "`");
+        }
+        return new Meta(file, id, name, severity, note, family, text(file, map, "summary").strip(), tags, applicability,
                 text(file, map, "rationale").strip(), text(file, map, "fix").strip(), references);
     }
 
@@ -201,7 +208,8 @@ public final class GenerateRuleIndex {
         for (int i = 0; i < metas.size(); i++) {
             Meta m = metas.get(i);
             headers.append("        {").append(String.join(", ", literal(m.id()), literal(m.name()),
-                    literal(m.severity()), literal(m.severityNote()), literal(m.family()), literal(m.summary())))
+                    literal(m.severity()), literal(m.severityNote()), literal(m.family()), literal(m.summary()),
+                    literal(m.fixApplicability())))
                     .append("},\n");
             tags.append("        {").append(String.join(", ", m.tags().stream().map(GenerateRuleIndex::literal)
                     .toList())).append("},\n");
@@ -210,7 +218,7 @@ public final class GenerateRuleIndex {
         return "package dev.bklint.rules;\n\n"
                 + "/** Generated from rules/*.yaml by src/build/java/dev/bklint/build/GenerateRuleIndex.java at build time. */\n"
                 + "final class RuleIndex {\n"
-                + "    /** Per rule: id, name, severity, severity_note, family, summary. */\n"
+                + "    /** Per rule: id, name, severity, severity_note, family, summary, fix_applicability. */\n"
                 + "    static final String[][] HEADERS = {\n" + headers + "    };\n\n"
                 + "    static final String[][] TAGS = {\n" + tags + "    };\n\n"
                 + "    private RuleIndex() {\n    }\n\n"

@@ -1,5 +1,6 @@
 package dev.bklint.cli;
 
+import dev.bklint.finding.Applicability;
 import dev.bklint.finding.RuleMeta;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,13 @@ public final class DocsGenerator {
         if (m.severityNote() != null) {
             b.append(" (").append(m.severityNote()).append(")");
         }
-        b.append(" · **Family:** ").append(m.family()).append("\n\n");
+        b.append(" · **Family:** ").append(m.family());
+        if (m.fixApplicability() == Applicability.SAFE) {
+            b.append(" · **Fix:** safe, applied by `bklint --fix`");
+        } else if (m.fixApplicability() == Applicability.UNSAFE) {
+            b.append(" · **Fix:** unsafe, applied only by `bklint --fix --unsafe-fixes`");
+        }
+        b.append("\n\n");
         b.append(m.summary()).append(".\n\n## Why\n\n").append(m.rationale()).append("\n\n## Fix\n\n")
                 .append(m.fix()).append("\n\n");
         Path fires = firesFixture(m);

@@ -22,6 +22,8 @@ import java.util.List;
 final class Inputs {
     final List<SourceFile> sources = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    /** The text read from {@code -}, if any: {@code --fix} prints it fixed instead of writing a file. */
+    SourceFile stdin;
 
     static Inputs read(List<String> args, String stdinName, InputStream stdin) {
         return read(args, stdinName, stdin, null);
@@ -48,7 +50,8 @@ final class Inputs {
         for (String arg : args) {
             try {
                 if (arg.equals("-")) {
-                    in.sources.add(SourceReader.read(stdin, stdinName == null ? "<stdin>" : stdinName));
+                    in.stdin = SourceReader.read(stdin, stdinName == null ? "<stdin>" : stdinName);
+                    in.sources.add(in.stdin);
                     continue;
                 }
                 Path path = Path.of(arg);

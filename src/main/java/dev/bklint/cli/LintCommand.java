@@ -46,6 +46,14 @@ final class LintCommand implements Cli.Command {
     static final Opt<String> STDIN_FILENAME = Opt.value("--stdin-filename", "NAME", String.class, null,
             "Name to report for input read from -.");
 
+    static final Opt<Boolean> FIX = Opt.flag("--fix", "Apply the safe fixes ([*] in text output) to the files, "
+            + "re-linting until none is left; then report what remains. A result that would not parse, or on which a "
+            + "fixed finding still fires, is not written. With -, print the fixed text. The exit status counts what remains.");
+    static final Opt<Boolean> UNSAFE_FIXES = Opt.flag("--unsafe-fixes", "With --fix or --diff: apply the unsafe "
+            + "fixes too (they change behaviour you may rely on, such as an image tag or a user id).");
+    static final Opt<Boolean> DIFF = Opt.flag("--diff", "Print what --fix would change as a unified diff and write "
+            + "nothing; the report then goes to standard error.");
+
     static CommandSpec spec() {
         CommandSpec spec = Cli.command("bklint", new LintCommand(),
                 "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.");
@@ -54,7 +62,8 @@ final class LintCommand implements Cli.Command {
                 + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
                 + "unreadable input or a report that cannot be written; 3 internal error.");
         CommonOptions.addTo(spec);
-        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STDIN_FILENAME)) {
+        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STDIN_FILENAME, FIX,
+                UNSAFE_FIXES, DIFF)) {
             o.addTo(spec);
         }
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
@@ -75,6 +84,14 @@ final class LintCommand implements Cli.Command {
         List<ReportTargets.Target> targets = ReportTargets.pair(formatArgs(parsed));
         boolean color = common.useColor();
         boolean concise = CONCISE.get(parsed);
+        boolean fix = FIX.get(parsed);
+        boolean diff = DIFF.get(parsed);
+        if (UNSAFE_FIXES.get(parsed) && !fix && !diff) {
+            throw new IllegalArgumentException("--unsafe-fixes works only with --fix or --diff");
+        }
+        if (fix && diff) {
+            throw new IllegalArgumentException("--fix and --diff do not go together: --diff writes nothing");
+        }
         Inputs inputs = Inputs.read(Cli.positionals(parsed), STDIN_FILENAME.get(parsed),
                 System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
@@ -92,6 +109,16 @@ final class LintCommand implements Cli.Command {
         List<FileResult> results = inputs.sources.size() < 2 ? inputs.sources.stream().map(linter::lint).toList()
                 : inputs.sources.parallelStream().map(linter::lint).toList();
         Trace.mark("lint");
+        // Standard output carries the diff or the fixed standard input, so a report meant for it goes to stderr.
+        PrintWriter reportOut = out;
+        boolean unfixed = false;
+        if (fix || diff) {
+            FixRun fixRun = new FixRun(registry, options, UNSAFE_FIXES.get(parsed), diff);
+            results = fixRun.run(results, inputs.stdin, out, err);
+            unfixed = fixRun.unwritten();
+            reportOut = diff || inputs.stdin != null ? err : out;
+            Trace.mark("fix");
+        }
         for (FileResult result : results) {
             SourceFile source = result.source();
             findings.addAll(result.findings());
@@ -120,8 +147,8 @@ final class LintCommand implements Cli.Command {
                 continue;
             }
             if (t.toStdout()) {
-                out.print(Formats.of(t.format(), color, concise).format(report));
-                out.flush();
+                reportOut.print(Formats.of(t.format(), color, concise).format(report));
+                reportOut.flush();
                 continue;
             }
             try {
@@ -134,7 +161,7 @@ final class LintCommand implements Cli.Command {
         }
         Trace.mark("report");
         out.flush();
-        if (!inputs.errors.isEmpty() || unwritten) {
+        if (!inputs.errors.isEmpty() || unwritten || unfixed) {
             return 2;
         }
         boolean failed = findings.stream().anyMatch(report::fails);

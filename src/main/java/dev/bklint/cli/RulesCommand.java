@@ -43,6 +43,8 @@ final class RulesCommand implements Cli.Command {
                     r.put("severityNote", m.severityNote());
                     r.put("family", m.family());
                     r.put("summary", m.summary());
+                    // How safe the rule's edits are (safe or unsafe); null for a rule whose fixes are advice only.
+                    r.put("fixApplicability", m.fixApplicability() == null ? null : m.fixApplicability().label());
                     r.put("doc", m.docPath());
                     list.add(r);
                 }

@@ -33,7 +33,7 @@ public final class ReportLimits {
     @SuppressWarnings("ReferenceEquality") // shorten returns its argument itself when it cuts nothing
     static Finding shortened(Finding f) {
         Fix fix = f.fix();
-        Fix shortFix = fix == null ? null : new Fix(shorten(fix.description()), shorten(fix.snippet()), fix.edits());
+        Fix shortFix = fix == null ? null : fix.withTexts(shorten(fix.description()), shorten(fix.snippet()));
         String message = shorten(f.message());
         String why = shorten(f.why());
         if (message == f.message() && why == f.why() && (fix == null || shortFix.description() == fix.description()

@@ -6,8 +6,12 @@ import java.util.List;
  * A rule's metadata from {@code rules/BKnnn.yaml}, as the build generated it: the short fields here, the long texts
  * (rationale, fix, references) from {@link RuleTexts} when first asked for, since linting never needs them.
  */
+/**
+ * {@code fixApplicability} is the level of the rule's fixes that carry edits ({@code fix_applicability}), or null
+ * for a rule whose fixes never carry edits.
+ */
 public record RuleMeta(int index, String id, String name, Severity severity, String severityNote, String family,
-                       String summary, List<String> tags) {
+                       String summary, List<String> tags, Applicability fixApplicability) {
 
     public RuleMeta {
         tags = List.copyOf(tags);
@@ -41,7 +45,7 @@ public record RuleMeta(int index, String id, String name, Severity severity, Str
 
     /** The same rule at the severity a configuration gives it. */
     public RuleMeta withSeverity(Severity severity) {
-        return new RuleMeta(index, id, name, severity, severityNote, family, summary, tags);
+        return new RuleMeta(index, id, name, severity, severityNote, family, summary, tags, fixApplicability);
     }
 
     /** The rule's documentation page, relative to the repository root. */

@@ -88,6 +88,7 @@ public final class JsonFormatter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("description", fix.description());
         m.put("snippet", fix.snippet());
+        m.put("applicability", fix.applicability().label());
         List<Object> edits = new ArrayList<>();
         for (Edit e : fix.edits()) {
             Map<String, Object> em = new LinkedHashMap<>();

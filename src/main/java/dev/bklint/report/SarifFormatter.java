@@ -182,6 +182,8 @@ public final class SarifFormatter implements ReportFormatter {
             Map<String, Object> fix = new LinkedHashMap<>();
             fix.put("description", Map.of("text", sentence(SafeText.visible(f.fix().description()))));
             fix.put("artifactChanges", List.of(change));
+            // SARIF has no applicability of its own; viewers that apply fixes can read ours here.
+            fix.put("properties", Map.of("applicability", f.fix().applicability().label()));
             r.put("fixes", List.of(fix));
         }
         return r;

@@ -1,5 +1,6 @@
 package dev.bklint.report;
 
+import dev.bklint.finding.Applicability;
 import dev.bklint.finding.Finding;
 import dev.bklint.finding.Severity;
 import dev.bklint.source.SourceFile;
@@ -33,6 +34,10 @@ public final class TextFormatter {
             finding(b, f, sources.get(f.path()));
         }
         b.append(summary(findings, files)).append('\n');
+        String fixable = fixable(findings);
+        if (!fixable.isEmpty()) {
+            b.append(fixable).append('\n');
+        }
         return b.toString();
     }
 
@@ -43,6 +48,7 @@ public final class TextFormatter {
         String where = SafeText.atLineStart(f.path()) + ":" + s.line() + ":" + s.column() + ":";
         b.append(bold(where)).append(' ').append(severity(f.severity()))
                 .append(paint("[" + f.rule() + " " + f.name() + "]", Ansi.Color.DEFAULT, true)).append(' ')
+                .append(f.fix() != null && f.fix().applicability() == Applicability.SAFE ? "[*] " : "")
                 .append(SafeText.visible(f.message())).append('\n');
         if (concise) {
             return;
@@ -64,7 +70,8 @@ public final class TextFormatter {
             b.append(paint("  why: ", Ansi.Color.DEFAULT, true)).append(SafeText.visible(f.why())).append('\n');
         }
         if (f.fix() != null) {
-            b.append(paint("  fix: ", Ansi.Color.GREEN, true)).append(SafeText.visible(f.fix().description()))
+            String label = f.fix().applicability() == Applicability.UNSAFE ? "  fix (unsafe): " : "  fix: ";
+            b.append(paint(label, Ansi.Color.GREEN, true)).append(SafeText.visible(f.fix().description()))
                     .append('\n');
             if (f.fix().snippet() != null && !f.fix().snippet().isBlank()) {
                 for (String l : SafeText.visibleLines(f.fix().snippet()).split("\n")) {
@@ -72,6 +79,22 @@ public final class TextFormatter {
                 }
             }
         }
+    }
+
+    /**
+     * ruff's closing hint: how many findings {@code --fix} would repair, and how many more need
+     * {@code --unsafe-fixes}; empty when none has edits.
+     */
+    public static String fixable(List<Finding> findings) {
+        long safe = findings.stream().filter(f -> f.fix() != null && f.fix().applicability() == Applicability.SAFE)
+                .count();
+        long unsafe = findings.stream().filter(f -> f.fix() != null
+                && f.fix().applicability() == Applicability.UNSAFE).count();
+        if (safe == 0 && unsafe == 0) {
+            return "";
+        }
+        String more = unsafe == 0 ? "" : " (" + unsafe + " more with `--fix --unsafe-fixes`)";
+        return "[*] " + safe + " fixable with `bklint --fix`" + more + ".";
     }
 
     public static String summary(List<Finding> findings, int files) {

@@ -33,6 +33,12 @@ public record Options(KubernetesVersion kubernetesVersion, boolean versionAssume
                 settings, maxFindings);
     }
 
+    /** The same options reporting at most {@code max} findings per file. */
+    public Options withMaxFindings(int max) {
+        return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, controller, projectDir, noIgnores,
+                settings, max);
+    }
+
     public Options withSettings(RuleSettings ruleSettings) {
         return new Options(kubernetesVersion, versionAssumed, podSecurityLevel, controller, projectDir, noIgnores,
                 ruleSettings, maxFindings);

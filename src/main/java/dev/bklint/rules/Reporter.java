@@ -65,7 +65,18 @@ public final class Reporter {
     }
 
     public void report(Severity severity, Span span, String headline, String why, Fix fix) {
-        sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, span, headline, why, fix));
+        sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, span, headline, why, declared(fix)));
+    }
+
+    /**
+     * The fix at the applicability its rule declares in {@code rules/BKnnn.yaml}: one place per rule says how far its
+     * edits can be trusted, and a rule that declares none has its edits treated as unsafe.
+     */
+    private Fix declared(Fix fix) {
+        if (fix == null || fix.edits().isEmpty() || meta.fixApplicability() == null) {
+            return fix;
+        }
+        return fix.withApplicability(meta.fixApplicability());
     }
 
     /** The configuration's severity for this rule wins over the rule's own. */
@@ -85,8 +96,8 @@ public final class Reporter {
         // copies into one finding that names where the text is used.
         List<Span> uses = node.via() == null ? List.of() : List.of(node.via());
         if (where.equals(path)) {
-            sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, node.span(), headline, why, fix,
-                    uses));
+            sink.add(new Finding(meta.id(), meta.name(), configured(severity), path, node.span(), headline, why,
+                    declared(fix), uses));
             return;
         }
         // Written in another file (the controller's configuration): report it there; edits stay descriptive.

@@ -1,5 +1,6 @@
 package dev.bklint.rules;
 
+import dev.bklint.finding.Applicability;
 import dev.bklint.finding.RuleMeta;
 import dev.bklint.finding.Severity;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class RuleRegistry {
         for (int i = 0; i < RuleIndex.HEADERS.length; i++) {
             String[] h = RuleIndex.HEADERS[i];
             RuleMeta meta = new RuleMeta(i, h[0], h[1], Severity.parse(h[2]), h[3], h[4], h[5],
-                    List.of(RuleIndex.TAGS[i]));
+                    List.of(RuleIndex.TAGS[i]), h[6] == null ? null : Applicability.ofLabel(h[6]));
             rules.add(new LoadedRule(meta, RuleIndex.create(i)));
         }
         rules.sort(Comparator.comparing(r -> r.meta().id()));

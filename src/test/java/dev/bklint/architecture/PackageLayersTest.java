@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
 class PackageLayersTest {
     /** Bottom first: text and source know nothing of bklint; the command line knows everything. */
     static final List<String> ORDER = List.of("text", "source", "finding", "yaml", "suppression", "pipeline", "schema",
-            "kubernetes", "buildkit", "dockerfile", "config", "rules", "engine", "report", "diagnose", "lsp", "cli");
+            "kubernetes", "buildkit", "dockerfile", "config", "rules", "engine", "report", "fix", "diagnose", "lsp",
+            "cli");
 
     /** bklint's own classes (the compiled main sources: no tests, no jars), read once. */
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -170,7 +170,11 @@ class CliTest {
         Run text = Fixtures.run("rules");
         assertEquals(dev.bklint.rules.RuleRegistry.get().metas().size(), text.out().lines().count());
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("BK201  error    rootless-process-sandbox")));
-        assertTrue(Fixtures.run("rules", "--format=json").out().contains("\"id\": \"BK601\""));
+        String json = Fixtures.run("rules", "--format=json").out();
+        assertTrue(json.contains("\"id\": \"BK601\""));
+        assertTrue(json.contains("\"id\": \"BK201\",") && json.contains("\"fixApplicability\": \"safe\""), json);
+        assertTrue(json.contains("\"fixApplicability\": \"unsafe\"") && json.contains("\"fixApplicability\": null"),
+                json);
         assertTrue(Fixtures.run("rules", "--format=markdown").out().startsWith("| id | name | severity | summary |"));
     }
 

@@ -44,7 +44,7 @@ class FormatOptionsTest {
     }
 
     @Test
-    void conciseTextIsOneLinePerFindingThenTheSummary() {
+    void conciseTextIsOneLinePerFindingThenTheSummaryAndTheFixableCount() {
         String file = "fixtures/guide/rootless.yml";
         Run full = Fixtures.run("--no-config", "--color=never", file);
         Run concise = Fixtures.run("--no-config", "--color=never", "--concise", file);
@@ -56,8 +56,10 @@ class FormatOptionsTest {
             }
         }
         String[] lines = full.out().split("\n");
-        headlines.add(lines[lines.length - 1]); // the summary
-        assertEquals(5 + 1, headlines.size(), full.out());
+        headlines.add(lines[lines.length - 2]); // the summary
+        headlines.add(lines[lines.length - 1]); // how many findings --fix would repair
+        assertEquals(5 + 2, headlines.size(), full.out());
+        assertTrue(lines[lines.length - 1].startsWith("[*] 3 fixable"), full.out());
         assertEquals(String.join("\n", headlines) + "\n", concise.out());
     }
 

@@ -45,12 +45,20 @@ class RuleMetadataTest {
     void theGeneratedIndexHasTheShortFieldsAndTheTextsApart() throws IOException {
         Path out = generate(GOOD.replace("family: yaml\n", "family: yaml\ntags: [security]\n"), "yaml/YamlSyntax");
         String index = Files.readString(out.resolve("dev/bklint/rules/RuleIndex.java"));
-        assertTrue(index.contains("{\"BK001\", \"yaml-syntax\", \"error\", null, \"yaml\", \"Plain words\"},"), index);
+        assertTrue(index.contains("{\"BK001\", \"yaml-syntax\", \"error\", null, \"yaml\", \"Plain words\", null},"),
+                index);
         assertTrue(index.contains("{\"security\"},"), index);
         assertTrue(index.contains("case 0: return new dev.bklint.rules.yaml.YamlSyntax();"), index);
         String texts = Files.readString(out.resolve("dev/bklint/finding/RuleTexts.java"));
         assertTrue(texts.contains("\"Why.\",\n                \"Do it.\",\n                \"https://example.com/a\""),
                 texts);
+    }
+
+    @Test
+    void aDeclaredFixApplicabilityReachesTheIndex() throws IOException {
+        Path out = generate(GOOD + "fix_applicability: unsafe\n", "yaml/YamlSyntax");
+        String index = Files.readString(out.resolve("dev/bklint/rules/RuleIndex.java"));
+        assertTrue(index.contains("\"Plain words\", \"unsafe\"},"), index);
     }
 
     @Test
@@ -85,6 +93,9 @@ class RuleMetadataTest {
                 failure(GOOD.replace("https://example.com/a", "example.com"), "yaml/YamlSyntax"));
         assertEquals("rules/BK001.yaml: `id` must be BKnnn and match the file name, not `BK002`",
                 failure(GOOD.replace("id: BK001", "id: BK002"), "yaml/YamlSyntax"));
+        assertEquals("rules/BK001.yaml: `fix_applicability` must be safe or unsafe (a fix without edits is "
+                + "display-only by itself), not `display-only`",
+                failure(GOOD + "fix_applicability: display-only\n", "yaml/YamlSyntax"));
         assertTrue(failure("id: [\n", "yaml/YamlSyntax").startsWith("rules/BK001.yaml: not valid YAML: "));
     }
 
