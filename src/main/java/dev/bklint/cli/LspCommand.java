@@ -2,6 +2,8 @@ package dev.bklint.cli;
 
 import dev.bklint.config.ConfigFile;
 import dev.bklint.engine.Linter;
+import dev.bklint.fix.FileFixer;
+import dev.bklint.fix.FixOutcome;
 import dev.bklint.lsp.BklintLanguageServer;
 import dev.bklint.lsp.DocumentLinter;
 import dev.bklint.rules.Options;
@@ -114,16 +116,33 @@ final class LspCommand implements Cli.Command {
             if (path != null && ConfigFile.NAMES.contains(String.valueOf(path.getFileName()))) {
                 return configDocument(path, source);
             }
+            String[] problem = new String[1];
+            Options options = optionsFor(path, problem);
+            return new Outcome(source, new Linter(RuleRegistry.get(), options).lint(source).findings(), List.of(),
+                    problem[0]);
+        }
+
+        @Override
+        public String fixAll(String uri, String text) {
+            Path path = path(uri);
+            if (path != null && ConfigFile.NAMES.contains(String.valueOf(path.getFileName()))) {
+                return null;
+            }
+            SourceFile source = new SourceFile(path == null ? uri : path.toString(), text);
+            FixOutcome outcome = new FileFixer(new Linter(RuleRegistry.get(), optionsFor(path, new String[1])), false)
+                    .fix(source);
+            return outcome.refusal() == null && outcome.changed() ? outcome.fixedText() : null;
+        }
+
+        /** The options where {@code path} lives; a broken configuration there is noted in {@code problem[0]}. */
+        private Options optionsFor(Path path, String[] problem) {
             ConfigFile file = null;
-            String problem = null;
             try {
                 file = configFor(path);
             } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+                problem[0] = e.getMessage();
             }
-            Options options = common.optionsFor(file);
-            return new Outcome(source, new Linter(RuleRegistry.get(), options).lint(source).findings(), List.of(),
-                    problem);
+            return common.optionsFor(file);
         }
 
         /** A configuration file being edited: its own mistakes, from the text in the editor. */

@@ -1,14 +1,15 @@
 package dev.bklint.lsp;
 
+import dev.bklint.finding.Applicability;
 import dev.bklint.finding.Edit;
 import dev.bklint.finding.Finding;
 import dev.bklint.finding.RuleMeta;
 import dev.bklint.report.BuildkiteFormatter;
 import dev.bklint.report.SafeText;
 import dev.bklint.rules.RuleRegistry;
+import dev.bklint.source.SourceFile;
+import dev.bklint.source.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,12 +72,17 @@ public final class BklintLanguageServer implements LanguageServer, LanguageClien
     private final Debouncer debouncer;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     private final Map<String, Linted> linted = new ConcurrentHashMap<>();
+    /** "Fix all" per document version: editors ask for code actions on every cursor move, fixing takes passes. */
+    private final Map<String, FixedText> fixedAll = new ConcurrentHashMap<>();
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile LanguageClient client;
     private volatile boolean shutDown;
     private volatile boolean watchDynamically;
 
     private record Open(int version, String text) {
+    }
+
+    private record FixedText(int version, String text) {
     }
 
     /** The findings of one version of a document, kept for code actions and hover. */
@@ -175,6 +181,7 @@ public final class BklintLanguageServer implements LanguageServer, LanguageClien
         String uri = params.getTextDocument().getUri();
         open.remove(uri);
         linted.remove(uri);
+        fixedAll.remove(uri);
         publish(uri, null, List.of());
     }
 
@@ -272,7 +279,9 @@ public final class BklintLanguageServer implements LanguageServer, LanguageClien
         if (only == null || only.stream().anyMatch(k -> CodeActionKind.QuickFix.startsWith(k))) {
             for (Finding f : findings) {
                 if (f.fix() != null && !f.fix().edits().isEmpty() && Positions.overlaps(f.span(), params.getRange())) {
-                    CodeAction a = new CodeAction(SafeText.visible(f.rule() + ": " + f.fix().description()));
+                    CodeAction a = new CodeAction(SafeText.visible(f.rule() + ": " + f.fix().description()
+                            + (f.fix().applicability() == Applicability.SAFE ? "" : " (unsafe: read it first)")));
+                    a.setIsPreferred(f.fix().applicability() == Applicability.SAFE);
                     a.setKind(CodeActionKind.QuickFix);
                     a.setDiagnostics(List.of(Diagnostics.of(f)));
                     a.setEdit(edit(uri, f.fix().edits()));
@@ -281,47 +290,40 @@ public final class BklintLanguageServer implements LanguageServer, LanguageClien
             }
         }
         if (only == null || only.stream().anyMatch(FIX_ALL::startsWith)) {
-            List<Edit> all = nonOverlapping(findings);
-            if (!all.isEmpty()) {
-                CodeAction a = new CodeAction("bklint: fix all in this file");
+            String fixed = fixedAll(uri);
+            Open doc = open.get(uri);
+            if (fixed != null && doc != null) {
+                CodeAction a = new CodeAction("bklint: apply every safe fix in this file");
                 a.setKind(FIX_ALL);
-                a.setEdit(edit(uri, all));
+                SourceFile before = new SourceFile(uri, doc.text());
+                int last = before.lineCount();
+                Span whole = new Span(1, 1, last, before.line(last).length() + 1);
+                a.setEdit(new WorkspaceEdit(Map.of(uri, List.of(new TextEdit(Positions.range(whole), fixed)))));
                 actions.add(Either.forRight(a));
             }
         }
         return CompletableFuture.completedFuture(actions);
     }
 
-    /**
-     * Every finding's edits, once each (a fix in an anchor is carried by each use), leaving out any that overlaps
-     * one already taken: the protocol forbids overlapping edits in one change, and the rest can be fixed next time.
-     */
-    static List<Edit> nonOverlapping(List<Finding> findings) {
-        LinkedHashSet<Edit> unique = new LinkedHashSet<>();
-        for (Finding f : findings) {
-            if (f.fix() != null) {
-                unique.addAll(f.fix().edits());
-            }
+    /** The document with every safe fix applied, for its current version, or null when there is nothing to fix. */
+    private String fixedAll(String uri) {
+        Open doc = open.get(uri);
+        if (doc == null || doc.text().length() > MAX_CHARS) {
+            return null;
         }
-        List<Edit> sorted = new ArrayList<>(unique);
-        sorted.sort(Comparator.comparing(Edit::range));
-        List<Edit> taken = new ArrayList<>();
-        Edit last = null;
-        for (Edit e : sorted) {
-            if (last == null || after(e, last)) {
-                taken.add(e);
-                last = e;
-            }
+        FixedText cached = fixedAll.get(uri);
+        if (cached != null && cached.version() == doc.version()) {
+            return cached.text();
         }
-        return taken;
-    }
-
-    /** Whether {@code e} starts after {@code prev} ends; two insertions at one point conflict (their order matters). */
-    private static boolean after(Edit e, Edit prev) {
-        int byLine = Integer.compare(e.range().line(), prev.range().endLine());
-        boolean startsAfter = byLine > 0 || byLine == 0 && e.range().column() >= prev.range().endColumn();
-        boolean samePoint = e.range().line() == prev.range().line() && e.range().column() == prev.range().column();
-        return startsAfter && !samePoint;
+        String fixed;
+        try {
+            fixed = linter.fixAll(uri, doc.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            log(MessageType.Error, "bklint could not fix " + uri + ": " + e);
+            fixed = null;
+        }
+        fixedAll.put(uri, new FixedText(doc.version(), fixed));
+        return fixed;
     }
 
     private static WorkspaceEdit edit(String uri, List<Edit> edits) {

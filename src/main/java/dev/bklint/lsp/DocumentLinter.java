@@ -28,4 +28,10 @@ public interface DocumentLinter {
 
     /** Lints {@code text}, the content of the document at {@code uri}; never throws for any text. */
     Outcome lint(String uri, String text);
+
+    /**
+     * {@code text} with every safe fix applied, as {@code bklint --fix} would write it (merged edits, re-linted to a
+     * fixed point, refused when the result would not parse); null when nothing would change or the fix is refused.
+     */
+    String fixAll(String uri, String text);
 }

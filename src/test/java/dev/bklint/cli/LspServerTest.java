@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bklint.engine.Linter;
 import dev.bklint.finding.Finding;
+import dev.bklint.fix.FileFixer;
 import dev.bklint.lsp.BklintLanguageServer;
 import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
@@ -211,6 +212,9 @@ class LspServerTest {
                 .filter(a -> a.getKind().equals(BklintLanguageServer.FIX_ALL)).findFirst().orElseThrow();
         String allFixed = apply(text, all.getEdit().getChanges().get(uri));
         assertTrue(lint("p.yml", allFixed).size() < lint("p.yml", text).size(), allFixed);
+        String fixCommand = new FileFixer(new Linter(RuleRegistry.get(), Options.defaults()), false)
+                .fix(new SourceFile(dir.resolve("pipeline.yml").toString(), text)).fixedText();
+        assertEquals(fixCommand, allFixed, "fix all is what bklint --fix writes: the safe fixes only");
     }
 
     @Test
