@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -116,7 +117,7 @@ public final class CommonOptions {
      * The configuration for a document in {@code folder}: none with --no-config, the --config file when given, else
      * the one found walking up from {@code folder}, read through {@code reader} (which may cache it).
      */
-    ConfigFile configFileFor(Path folder, java.util.function.Function<Path, ConfigFile> reader) {
+    ConfigFile configFileFor(Path folder, Function<Path, ConfigFile> reader) {
         if (noConfig || config != null) {
             return configFile();
         }

@@ -159,9 +159,9 @@ final class LspCommand implements Cli.Command {
                     at = Span.point(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
                     message = message.substring(m.end());
                 }
-                return new Outcome(source, List.of(), List.of(new Error(at, message)), null);
+                return new Outcome(source, List.of(), List.of(new Problem(at, message)), null);
             } catch (RuntimeException e) {
-                return new Outcome(source, List.of(), List.of(new Error(Span.point(1, 1), String.valueOf(
+                return new Outcome(source, List.of(), List.of(new Problem(Span.point(1, 1), String.valueOf(
                         e.getMessage()))), null);
             }
         }

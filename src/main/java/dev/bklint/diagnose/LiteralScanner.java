@@ -59,7 +59,7 @@ final class LiteralScanner {
             int s = queue.remove();
             for (Map.Entry<Character, Integer> e : children.get(s).entrySet()) {
                 int child = e.getValue();
-                fail[child] = s == 0 ? 0 : step(children, s == 0 ? 0 : fail[s], e.getKey());
+                fail[child] = s == 0 ? 0 : step(children, fail[s], e.getKey());
                 endsAt.get(child).addAll(endsAt.get(fail[child]));
                 queue.add(child);
             }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,7 @@ public final class LogReader {
         // Nearly every line of a Buildkite job log starts with the agent's ESC _bk;t=<ms> BEL timestamp. Cutting it
         // here, as STRING_ESCAPE would (it is that pattern's first match in the line), leaves most lines without an
         // ESC, and normalise then runs no regex on them: the replaceAll calls were most of the reading time.
-        java.util.function.IntFunction<String> visible = len -> {
+        IntFunction<String> visible = len -> {
             int from = 0;
             if (len >= 2 && line[0] == '\u001B' && "_]P^X".indexOf(line[1]) >= 0) {
                 int j = 2;

@@ -1,6 +1,7 @@
 package dev.bklint.fix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -179,7 +180,7 @@ public final class UnifiedDiff {
         while (x > 0 && y > 0) {
             ops.add(new int[] {0, --x, --y});
         }
-        java.util.Collections.reverse(ops);
+        Collections.reverse(ops);
         return ops;
     }
 }

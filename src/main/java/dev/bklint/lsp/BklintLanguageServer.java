@@ -128,8 +128,13 @@ public final class BklintLanguageServer implements LanguageServer, LanguageClien
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*Dockerfile*")),
                     new FileSystemWatcher(Either.forLeft("**/.bklint.{yaml,yml}")));
-            client.registerCapability(new RegistrationParams(List.of(new Registration("bklint-watch",
-                    "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))));
+            // A client that refuses still gets diagnostics; it just will not hear of Dockerfile changes until a save.
+            CompletableFuture<Void> unused = client.registerCapability(new RegistrationParams(List.of(
+                    new Registration("bklint-watch", "workspace/didChangeWatchedFiles",
+                            new DidChangeWatchedFilesRegistrationOptions(watchers))))).exceptionally(e -> {
+                                log(MessageType.Warning, "the client did not register file watching: " + e);
+                                return null;
+                            });
         }
     }
 

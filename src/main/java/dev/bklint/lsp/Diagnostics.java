@@ -21,7 +21,7 @@ final class Diagnostics {
         return d;
     }
 
-    static Diagnostic of(DocumentLinter.Error e) {
+    static Diagnostic of(DocumentLinter.Problem e) {
         return new Diagnostic(Positions.range(e.span()), SafeText.visible(e.message()), DiagnosticSeverity.Error,
                 SOURCE);
     }

@@ -15,7 +15,7 @@ public interface DocumentLinter {
      * findings (a configuration file's own mistakes); {@code problem}, a one-line note about something else (the
      * configuration that applies to this document is broken), or null.
      */
-    record Outcome(SourceFile source, List<Finding> findings, List<Error> errors, String problem) {
+    record Outcome(SourceFile source, List<Finding> findings, List<Problem> errors, String problem) {
         public Outcome {
             findings = List.copyOf(findings);
             errors = List.copyOf(errors);
@@ -23,7 +23,7 @@ public interface DocumentLinter {
     }
 
     /** A mistake in the document at {@code span} that no rule reports. */
-    record Error(Span span, String message) {
+    record Problem(Span span, String message) {
     }
 
     /** Lints {@code text}, the content of the document at {@code uri}; never throws for any text. */
