@@ -73,30 +73,10 @@ final class NestedQuantifiers {
         return close < 0 ? i + 2 : close + 1;
     }
 
-    /** The index after a character class starting at {@code start}, with its nested classes and escapes. */
+    /** The index after a character class starting at {@code start} (the pattern's end when it never closes). */
     private static int afterClass(String regex, int start) {
-        int i = start + 1;
-        if (i < regex.length() && regex.charAt(i) == '^') {
-            i++;
-        }
-        if (i < regex.length() && regex.charAt(i) == ']') {
-            i++; // a ] first in a class is one of its characters
-        }
-        int depth = 1;
-        while (i < regex.length()) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            i++;
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return i;
-            }
-        }
-        return i;
+        int end = RegexClass.end(regex, start);
+        return end < 0 ? regex.length() : end;
     }
 
     /** The index after the quantifier (with its lazy or possessive mark) at {@code i}, or {@code i} when none. */

@@ -207,31 +207,14 @@ final class RequiredLiteral {
 
     /** Skips a character class at {@code i}, with its nested classes and escapes. */
     private void skipClass() throws Unsure {
-        i++;
-        if (i < source.length() && source.charAt(i) == '^') {
-            i++;
-        }
-        if (i < source.length() && source.charAt(i) == ']') {
+        if (RegexClass.leadingBracket(source, i)) {
             throw new Unsure(); // whether a leading ] is literal differs between engines: do not guess
         }
-        int depth = 1;
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < source.length() && source.charAt(i + 1) == 'Q') {
-                    throw new Unsure();
-                }
-                i += 2;
-                continue;
-            }
-            i++;
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return;
-            }
+        int end = RegexClass.end(source, i);
+        if (end < 0 || source.substring(i, end).contains("\\Q")) {
+            throw new Unsure(); // unterminated, or quoting inside the class: do not guess
         }
-        throw new Unsure();
+        i = end;
     }
 
     /** Skips a quantifier at {@code i} with its lazy or possessive mark; whether there was one. */
