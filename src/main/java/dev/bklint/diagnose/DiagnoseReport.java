@@ -86,9 +86,10 @@ public final class DiagnoseReport {
      */
     public static String buildkite(List<Result> results) {
         long known = results.stream().filter(r -> r.diagnosis().headline() != null).count();
-        StringBuilder b = new StringBuilder("**bklint diagnose**: ").append(known).append(" of ").append(results.size())
-                .append(results.size() == 1 ? " log" : " logs").append(" with a known cause. Run `bklint explain "
-                        + "<cause>` for its documentation.\n\n");
+        // The inputs of one run are one incident (a job log with the kubectl output of the same job).
+        StringBuilder b = new StringBuilder("**bklint diagnose**: ").append(known == results.size()
+                ? "a known cause found" : "no known cause found").append(". Run `bklint explain <cause>` for its "
+                + "documentation.\n\n");
         b.append("| Log line | Cause | Why | Fix | Pipeline |\n|---|---|---|---|---|\n");
         for (Result r : results) {
             Diagnoser.Match m = r.diagnosis().headline();
