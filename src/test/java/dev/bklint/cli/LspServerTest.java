@@ -30,6 +30,9 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
@@ -255,6 +258,23 @@ class LspServerTest {
         List<Diagnostic> got = next(uri, 1);
         assertEquals(1, got.size(), got.toString());
         assertTrue(got.get(0).getRange().getStart().getLine() > 0, "at the bad value, not the top: " + got);
+    }
+
+    @Test
+    void aDockerfileThatAppearsRelintsTheOpenPipeline() throws Exception {
+        // The BK412 fixture's pipeline in a checkout of its own, first without the Dockerfile it names.
+        Path project = dir.resolve("checkout");
+        Path pipeline = Files.createDirectories(project.resolve(".buildkite")).resolve("pipeline.yml");
+        Files.writeString(pipeline, Files.readString(Path.of("fixtures/rules/BK412/fires.yml")));
+        String uri = pipeline.toUri().toString();
+        open(uri, Files.readString(pipeline));
+        assertTrue(next(uri, 1).stream().anyMatch(d -> d.getCode().getLeft().equals("BK412")), "no Dockerfile yet");
+        Path dockerfile = Files.createDirectories(project.resolve("docker")).resolve("worker.Dockerfile");
+        Files.writeString(dockerfile, "FROM alpine:3.20\nRUN true\n");
+        server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                new FileEvent(dockerfile.toUri().toString(), FileChangeType.Created))));
+        assertTrue(next(uri, 1).stream().noneMatch(d -> d.getCode().getLeft().equals("BK412")),
+                "the Dockerfile now exists");
     }
 
     private static String apply(String text, List<TextEdit> edits) {

@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.events.CommentEvent;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -30,7 +32,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Over every fixture, with every fix bklint has (safe and unsafe): fixing is idempotent, the result parses, and each
- * pass changes the YAML data only inside the nodes whose text its edits touch.
+ * pass changes the YAML data only inside the nodes whose text its edits touch; and every comment is kept.
  */
 class FixPropertyTest {
     static List<Path> fixtures() throws IOException {
@@ -48,8 +50,14 @@ class FixPropertyTest {
         assertEquals(null, once.refusal(), fixture.toString());
         FixOutcome twice = fixer.fix(once.fixed());
         assertEquals(once.fixedText(), twice.fixedText(), "fix(fix(x)) differs from fix(x)");
+        if (text.startsWith("#")) {
+            assertTrue(!comments(text).isEmpty(), "the comment reader sees the fixture's first line");
+        }
         if (once.changed()) {
             compose(once.fixedText()); // throws if it does not parse
+            List<String> lost = new ArrayList<>(comments(text));
+            comments(once.fixedText()).forEach(lost::remove);
+            assertTrue(lost.isEmpty(), "comments lost by the fix: " + lost);
         }
         // Pass by pass, as FileFixer runs them: compare the data before and after each pass.
         SourceFile current = source;
@@ -68,6 +76,18 @@ class FixPropertyTest {
             result = linter.lint(current);
         }
         assertEquals(once.fixedText(), current.text());
+    }
+
+    /** Every comment's text, in order, as the YAML parser reads them (full-line and end-of-line alike). */
+    private static List<String> comments(String text) {
+        LoadSettings settings = LoadSettings.builder().setParseComments(true).build();
+        List<String> out = new ArrayList<>();
+        new ParserImpl(settings, new StreamReader(settings, text)).forEachRemaining(e -> {
+            if (e instanceof CommentEvent c && c.getCommentType() != CommentType.BLANK_LINE) {
+                out.add(c.getValue());
+            }
+        });
+        return out;
     }
 
     private static Node compose(String text) {
