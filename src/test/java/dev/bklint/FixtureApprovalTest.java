@@ -37,7 +37,8 @@ class FixtureApprovalTest {
     }
 
     static List<Path> firesFixtures() throws IOException {
-        return Fixtures.all().stream().filter(p -> p.getFileName().toString().equals("fires.yml")).toList();
+        return Fixtures.all().stream().filter(p -> p.getFileName().toString().matches("fires(-[a-z0-9-]+)?\\.yml"))
+                .toList();
     }
 
     /**
@@ -50,7 +51,9 @@ class FixtureApprovalTest {
     void fixedOutput(Path fixture) throws IOException {
         Fixtures.Run run = Fixtures.lint(fixture, "--diff", "--unsafe-fixes", "--concise", "--color=never",
                 "--fail-on=never");
-        Path approved = fixture.resolveSibling("fires.approved.fixed.diff");
+        String name = fixture.getFileName().toString();
+        Path approved = fixture.resolveSibling(name.substring(0, name.length() - ".yml".length())
+                + ".approved.fixed.diff");
         if (run.out().isEmpty()) {
             assertFalse(Files.exists(approved), approved + " is left from edits the rule no longer makes");
             return;
