@@ -3,6 +3,7 @@
 # Needs hyperfine (Debian package); yamllint is compared when installed. Usage: bench/run.sh [runs]
 # Diagnose (issue 12): BENCH_DIAGNOSE_MB sets the generated log's size (default 1024); BENCH_ONLY=diagnose runs only
 # that part (it needs no hyperfine). The language server (issue 13): BENCH_ONLY=lsp runs only its latency part.
+# The release archive (issue 14): BENCH_ONLY=archive builds it and measures only its start-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -24,6 +25,11 @@ warm_cache() {
     fi
   done
   echo "bench: the class-data cache is still being made after a minute; figures may be without it"
+}
+median() {  # median wall time in ms of a command, from hyperfine
+  hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/h.json" -- "$1" >/dev/null 2>&1 \
+    || hyperfine -N --warmup 3 --runs "$runs" -i --export-json "$work/h.json" -- "$1" >/dev/null 2>&1
+  python3 -c "import json; print(round(json.load(open('$work/h.json'))['results'][0]['median']*1000, 1))"
 }
 ratio() { python3 -c "print(round($1 / $2, 2))"; }
 # "met", or by how much the ratio misses its target, with where the reason is written.
@@ -60,12 +66,39 @@ diagnose_bench() {
   echo "diagnose: grep -E (translated patterns) ${grep_e%% *} s + grep -P (the look-behind ones) ${grep_p%% *} s = ${g} s wall (${gcpu} s CPU); bklint/grep CPU ratio $(ratio "$cpu" "$gcpu"); wall ratio $(ratio "$t" "$g") (target <= 2): $(verdict "$(ratio "$t" "$g")" 2 diagnose)"
 }
 
+# The release archive (issue 14): its start-up against the Hello floor of its own runtime (target <= 2x) and
+# against yamllint (target: faster). Builds it with JDK 25 when present (an AOT cache), else the default JDK.
+archive_bench() {
+  local jdk="" dir home floor bk yl
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdk=/usr/lib/jvm/temurin-25-jdk-amd64
+  BKLINT_RELEASE_JDK=$jdk mvn -q -B -ntp -Dmaven.test.skip=true -Prelease package >/dev/null 2>&1 \
+    || { echo "archive: the release build failed"; return 0; }
+  dir="$work/archive"; mkdir -p "$dir"
+  tar -C "$dir" -xzf target/release/bklint-*-linux-*.tar.gz
+  home=$(echo "$dir"/bklint-*)
+  "${jdk:-${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}}/bin/javac" --release 17 -d "$work/hello-archive" "$work/Hello.java"
+  floor=$(median "$home/runtime/bin/java -Xshare:auto -cp $work/hello-archive Hello")
+  bk=$(median "$home/bin/bklint --fail-on never $small")
+  echo "archive ($(du -h target/release/bklint-*-linux-*.tar.gz | cut -f1)): Hello floor of its runtime ${floor} ms; bklint ${bk} ms; ratio $(ratio "$bk" "$floor") (target <= 2): $(verdict "$(ratio "$bk" "$floor")" 2 start-up)"
+  if command -v yamllint >/dev/null; then
+    yl=$(median "yamllint -d relaxed $small")
+    echo "archive vs yamllint ${yl} ms: ratio $(ratio "$bk" "$yl") (target < 1): $(verdict "$(ratio "$bk" "$yl")" 0.99 start-up)"
+  fi
+}
+
 # The language server: re-lint latency through a scripted client, and memory over 10,000 edits.
 lsp_bench() {
   ./bklint --version >/dev/null
   python3 bench/generate.py "$work" >/dev/null
   java -Xmx512m -cp target/bklint.jar bench/LspLatency.java fixtures/guide/rootless.yml "$work/steps-500.yml"
 }
+if [ "$only" = archive ]; then
+  cat > "$work/Hello.java" <<'J'
+public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
+J
+  archive_bench
+  exit 0
+fi
 if [ "$only" = lsp ]; then
   lsp_bench
   exit 0
@@ -81,11 +114,6 @@ fi
 warm_cache
 python3 bench/generate.py "$work"
 
-median() {  # median wall time in ms of a command, from hyperfine
-  hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/h.json" -- "$1" >/dev/null 2>&1 \
-    || hyperfine -N --warmup 3 --runs "$runs" -i --export-json "$work/h.json" -- "$1" >/dev/null 2>&1
-  python3 -c "import json; print(round(json.load(open('$work/h.json'))['results'][0]['median']*1000, 1))"
-}
 
 java_of_launcher=$(./bklint --version | sed 's/.*Java \([^,]*\),.*/\1/')
 cat > "$work/Hello.java" <<'J'
@@ -123,3 +151,4 @@ echo "1,000 files: parse only ${parse} ms, full lint ${lint} ms (files in parall
 
 diagnose_bench
 lsp_bench
+archive_bench
