@@ -45,7 +45,9 @@ public final class BuildkiteFormatter implements ReportFormatter {
 
     /** The rule linked to its page. */
     private static String rule(Finding f) {
-        return "[" + f.rule() + "](" + ProjectLinks.ruleDoc(f.rule()) + " \"" + f.name() + "\")";
+        String url = ProjectLinks.ruleDoc(f.rule());
+        return url != null ? "[" + f.rule() + "](" + url + " \"" + f.name() + "\")"
+                : f.rule() + " (`bklint explain " + f.rule() + "`)";
     }
 
     /** A code span that holds any text: a fence longer than the longest run of backticks inside. */

@@ -102,7 +102,7 @@ public final class JunitFormatter implements ReportFormatter {
                 b.append(snippet.endsWith("\n") ? snippet : snippet + "\n");
             }
         }
-        b.append("docs: ").append(ProjectLinks.ruleDoc(f.rule())).append('\n');
+        b.append("docs: ").append(ProjectLinks.ruleHelp(f.rule())).append('\n');
         return b.toString();
     }
 }

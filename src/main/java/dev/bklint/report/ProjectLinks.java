@@ -1,22 +1,72 @@
 package dev.bklint.report;
 
 import dev.bklint.finding.RuleMeta;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.regex.Pattern;
 
-/** Where bklint lives on the web: the one place that names the project's address. */
+/**
+ * Where bklint's documentation lives on the web, when anyone said: the one place that names it. bklint has no
+ * address of its own to assume, so the base comes from the environment ({@code BKLINT_DOCS_URL}) or the build
+ * ({@code -Dbklint.docs.url=...}); without either, outputs carry no link at all rather than a dead one, and point
+ * at {@code bklint explain ID} instead, which works offline.
+ */
 public final class ProjectLinks {
-    /** The project's home page (a placeholder until the repository is published). */
-    public static final String HOME = "https://github.com/bklint/bklint";
+    /** A plain https address: nothing a Markdown link, HTML attribute or SARIF consumer would read as more. */
+    private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+");
+    private static final String BASE = base(System.getenv("BKLINT_DOCS_URL"), built());
 
     private ProjectLinks() {
     }
 
-    /** The rule's documentation page on the web: {@code HOME/blob/main/docs/rules/BKnnn.md}. */
-    public static String ruleDoc(RuleMeta rule) {
-        return HOME + "/blob/main/" + rule.docPath();
+    /**
+     * The documentation's base address (the repository's files at a version, so that {@code BASE/docs/rules/BK201.md}
+     * is a page), or null when none was given or the given one is not a plain https address.
+     */
+    public static String base() {
+        return BASE;
     }
 
-    /** The documentation page of a rule known only by id. */
+    static String base(String fromEnvironment, String fromBuild) {
+        for (String candidate : new String[] {fromEnvironment, fromBuild}) {
+            if (candidate != null && !candidate.isBlank()) {
+                String url = candidate.strip();
+                while (url.endsWith("/")) {
+                    url = url.substring(0, url.length() - 1);
+                }
+                return SAFE_URL.matcher(url).matches() ? url : null;
+            }
+        }
+        return null;
+    }
+
+    private static String built() {
+        try (InputStream in = ProjectLinks.class.getResourceAsStream("/dev/bklint/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String docs = p.getProperty("docs", "");
+            return docs.startsWith("${") ? "" : docs;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The rule's documentation page on the web, or null when no base address is known. */
+    public static String ruleDoc(RuleMeta rule) {
+        return ruleDoc(rule.id());
+    }
+
+    /** The documentation page of a rule known only by id, or null when no base address is known. */
     public static String ruleDoc(String id) {
-        return HOME + "/blob/main/docs/rules/" + id + ".md";
+        return BASE == null ? null : BASE + "/docs/rules/" + id + ".md";
+    }
+
+    /** Where to read about a rule: its page when a base address is known, else the offline command. */
+    public static String ruleHelp(String id) {
+        String url = ruleDoc(id);
+        return url != null ? url : "bklint explain " + id;
     }
 }

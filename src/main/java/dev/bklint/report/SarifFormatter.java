@@ -51,7 +51,9 @@ public final class SarifFormatter implements ReportFormatter {
         if (SEMVER.matcher(report.version()).matches()) {
             driver.put("semanticVersion", report.version());
         }
-        driver.put("informationUri", ProjectLinks.HOME);
+        if (ProjectLinks.base() != null) {
+            driver.put("informationUri", ProjectLinks.base());
+        }
         List<Object> rules = new ArrayList<>();
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (RuleMeta m : report.rules()) {
@@ -99,13 +101,14 @@ public final class SarifFormatter implements ReportFormatter {
 
     private static Map<String, Object> rule(RuleMeta m) {
         String url = ProjectLinks.ruleDoc(m);
+        String help = ProjectLinks.ruleHelp(m.id());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", m.id());
         r.put("name", m.name());
         r.put("shortDescription", Map.of("text", limit(sentence(m.summary()))));
         r.put("fullDescription", Map.of("text", limit(SOFT_BREAK.matcher(m.rationale()).replaceAll(" "))));
-        Map<String, Object> help = new LinkedHashMap<>();
-        help.put("text", m.rationale() + "\n\nFix: " + m.fix() + "\n\nDocumentation: " + url + "\n");
+        Map<String, Object> helpTexts = new LinkedHashMap<>();
+        helpTexts.put("text", m.rationale() + "\n\nFix: " + m.fix() + "\n\nDocumentation: " + help + "\n");
         StringBuilder md = new StringBuilder();
         md.append(m.rationale()).append("\n\n## Fix\n\n").append(m.fix()).append("\n\n");
         if (!m.references().isEmpty()) {
@@ -115,10 +118,16 @@ public final class SarifFormatter implements ReportFormatter {
             }
             md.append('\n');
         }
-        md.append("[").append(m.id()).append(" ").append(m.name()).append("](").append(url).append(")\n");
-        help.put("markdown", md.toString());
-        r.put("help", help);
-        r.put("helpUri", url);
+        if (url != null) {
+            md.append("[").append(m.id()).append(" ").append(m.name()).append("](").append(url).append(")\n");
+        } else {
+            md.append("`").append(help).append("`\n");
+        }
+        helpTexts.put("markdown", md.toString());
+        r.put("help", helpTexts);
+        if (url != null) {
+            r.put("helpUri", url);
+        }
         r.put("defaultConfiguration", Map.of("level", level(m.severity())));
         Map<String, Object> props = new LinkedHashMap<>();
         Set<String> tags = new LinkedHashSet<>(List.of(m.family()));

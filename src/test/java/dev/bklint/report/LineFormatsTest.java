@@ -60,22 +60,27 @@ class LineFormatsTest {
         assertEquals("", new GithubFormatter().format(ReportsForTests.clean()));
     }
 
+    /** A rule's cell: a link to its page when a documentation address is set, else the offline command. */
+    private static String rule(String id, String name) {
+        String url = ProjectLinks.ruleDoc(id);
+        return url == null ? id + " (`bklint explain " + id + "`)" : "[" + id + "](" + url + " \"" + name + "\")";
+    }
+
     @Test
     void buildkiteAnnotationIsASummaryAndATable() {
         String md = new BuildkiteFormatter().format(ReportsForTests.withFindings());
-        String doc = ProjectLinks.HOME + "/blob/main/docs/rules/";
         assertEquals(""
                 + "**bklint**: 3 findings in 2 files: 1 error, 1 warning, 1 info. Run `bklint explain BKnnn` for a "
                 + "rule's documentation.\n\n"
                 + "| Location | Severity | Rule | Message |\n|---|---|---|---|\n"
-                + "| `.buildkite/pipeline.yml:2:5` | info | [BK504](" + doc + "BK504.md \"pod-security-level\") | "
+                + "| `.buildkite/pipeline.yml:2:5` | info | " + rule("BK504", "pod-security-level") + " | "
                 + "Needs the `privileged` level. |\n"
-                + "| `.buildkite/pipeline.yml:3:12` | error | [BK101](" + doc
-                + "BK101.md \"root-image-not-privileged\") | Container `main` runs the rootful image "
+                + "| `.buildkite/pipeline.yml:3:12` | error | " + rule("BK101", "root-image-not-privileged")
+                + " | Container `main` runs the rootful image "
                 + "`moby/buildkit:v0.32.2`: 100% root, a, b. The daemon needs &lt;privileges&gt; &amp; mounts \\| all "
                 + "of them. |\n"
-                + "| `.buildkite/pipeline.yml:5:7` | warning | [BK205](" + doc + "BK205.md "
-                + "\"sandbox-off-without-timeout\") | No timeout.\\\\nSet &lt;timeout_in_minutes&gt; &amp; retry "
+                + "| `.buildkite/pipeline.yml:5:7` | warning | "
+                + rule("BK205", "sandbox-off-without-timeout") + " | No timeout.\\\\nSet &lt;timeout_in_minutes&gt; &amp; retry "
                 + "\\| or not. |\n",
                 md);
     }

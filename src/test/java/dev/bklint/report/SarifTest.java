@@ -155,7 +155,8 @@ class SarifTest {
         assertEquals("utf16CodeUnits", run.getString("columnKind"));
         JSONObject driver = run.getJSONObject("tool").getJSONObject("driver");
         assertEquals("bklint", driver.getString("name"));
-        assertEquals(ProjectLinks.HOME, driver.getString("informationUri"));
+        // No address is invented: without one, SARIF links nowhere rather than to a page that may not exist.
+        assertEquals(ProjectLinks.base() == null ? null : ProjectLinks.base(), driver.optString("informationUri", null));
         assertEquals(driver.getString("version"), driver.getString("semanticVersion"));
         List<RuleMeta> metas = RuleRegistry.get().metas();
         JSONArray rules = driver.getJSONArray("rules");
@@ -171,8 +172,10 @@ class SarifTest {
             assertTrue(full.length() <= 1024, m.id() + ": GitHub keeps 1024 characters");
             assertTrue(r.getJSONObject("help").getString("text").contains(m.fix()));
             assertTrue(r.getJSONObject("help").getString("markdown").startsWith(m.rationale()));
-            assertEquals(ProjectLinks.HOME + "/blob/main/docs/rules/" + m.id() + ".md", r.getString("helpUri"));
-            assertTrue(Files.exists(Path.of(m.docPath())), "helpUri names a page the repository has: " + m.docPath());
+            assertEquals(ProjectLinks.ruleDoc(m.id()), r.optString("helpUri", null));
+            assertTrue(Files.exists(Path.of(m.docPath())), "the rule's page exists in the repository: " + m.docPath());
+            assertTrue(r.getJSONObject("help").getString("text").endsWith("Documentation: "
+                    + ProjectLinks.ruleHelp(m.id()) + "\n"), m.id());
             String level = r.getJSONObject("defaultConfiguration").getString("level");
             assertEquals(switch (m.severity()) {
                 case ERROR -> "error";
