@@ -101,13 +101,13 @@ public final class CommonOptions {
     ConfigFile configFile() {
         if (!loadedOnce) {
             loadedOnce = true;
-            Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
-            if (path != null) {
-                try {
-                    loaded = config != null ? ConfigFile.load(path) : ConfigFile.loadFound(path);
-                } catch (ConfigFile.ConfigError e) {
-                    throw new IllegalArgumentException("configuration: " + e.getMessage());
+            try {
+                Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
+                if (path != null) {
+                    loaded = RuleSelection.checked(config != null ? ConfigFile.load(path) : ConfigFile.loadFound(path));
                 }
+            } catch (ConfigFile.ConfigError e) {
+                throw new IllegalArgumentException("configuration: " + e.getMessage());
             }
         }
         return loaded;
@@ -121,7 +121,12 @@ public final class CommonOptions {
         if (noConfig || config != null) {
             return configFile();
         }
-        Path found = ConfigFile.discover(folder);
+        Path found;
+        try {
+            found = ConfigFile.discover(folder);
+        } catch (ConfigFile.ConfigError e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage());
+        }
         return found == null ? null : reader.apply(found);
     }
 
