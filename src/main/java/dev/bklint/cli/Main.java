@@ -3,6 +3,7 @@ package dev.bklint.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import dev.bklint.engine.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -58,6 +59,7 @@ public final class Main {
                 err.println("bklint: " + e.getMessage() + " (see bklint --help)");
                 return USAGE;
             }
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(helpAnsi(parsed)));
             if (CommandLine.printHelpIfRequested(parsed)) {
                 out.flush();
                 return 0;
@@ -76,6 +78,22 @@ public final class Main {
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return internal(e, err, debug);
         }
+    }
+
+    /**
+     * Colour for help as for reports: {@code --color} on the command asked for help, else off under NO_COLOR, else
+     * picocli's own terminal test.
+     */
+    static CommandLine.Help.Ansi helpAnsi(ParseResult parsed) {
+        ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return switch (CommonOptions.COLOR.get(command).toLowerCase(Locale.ROOT)) {
+            case "always" -> CommandLine.Help.Ansi.ON;
+            case "never" -> CommandLine.Help.Ansi.OFF;
+            default -> System.getenv("NO_COLOR") != null ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
+        };
     }
 
     private static int internal(Throwable e, PrintWriter err, boolean debug) {
