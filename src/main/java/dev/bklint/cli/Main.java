@@ -40,7 +40,8 @@ public final class Main {
         return code;
     }
 
-    private static int runCommand(String[] args, PrintWriter out, PrintWriter err) {
+    private static int runCommand(String[] given, PrintWriter out, PrintWriter err) {
+        String[] args = Cli.helpAsOption(given);
         List<String> arguments = Arrays.asList(args);
         boolean debug = arguments.contains("--debug");
         try {
@@ -56,13 +57,16 @@ public final class Main {
             try {
                 parsed = cli.parseArgs(args);
             } catch (CommandLine.ParameterException e) {
-                err.println("bklint: " + e.getMessage() + " (see bklint --help)");
+                err.println("bklint: " + e.getMessage() + Cli.nearestOption(e) + " (see bklint --help)");
                 return USAGE;
             }
             cli.setColorScheme(CommandLine.Help.defaultColorScheme(helpAnsi(parsed)));
             if (CommandLine.printHelpIfRequested(parsed)) {
                 out.flush();
                 return 0;
+            }
+            if (!parsed.hasSubcommand()) {
+                Cli.refuseMistypedCommand(Cli.positionals(parsed));
             }
             ParseResult command = parsed;
             while (command.hasSubcommand()) {
