@@ -1,6 +1,12 @@
 package dev.bklint.cli;
 
+import dev.bklint.text.Suggestions;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,6 +93,59 @@ final class Cli {
         });
         root.getCommandSpec().versionProvider(() -> new String[] {Version.describe()});
         return root;
+    }
+
+    /**
+     * {@code bklint help [COMMAND]} as {@code bklint [COMMAND] --help}, the way git and cargo take it; a file named
+     * {@code help} in the working directory is still linted.
+     */
+    static String[] helpAsOption(String[] args) {
+        if (args.length == 0 || !args[0].equals("help") || args.length > 2 || exists("help")) {
+            return args;
+        }
+        return args.length == 2 && SUBCOMMAND_NAMES.contains(args[1]) ? new String[] {args[1], "--help"}
+                : args.length == 1 ? new String[] {"--help"} : args;
+    }
+
+    /** "; did you mean --format?" for an unknown option near a real one of its command, else "". */
+    static String nearestOption(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || e.getCommandLine() == null) {
+            return "";
+        }
+        for (String arg : u.getUnmatched()) {
+            if (arg.startsWith("-")) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                List<String> near = Suggestions.nearest(name,
+                        e.getCommandLine().getCommandSpec().optionsMap().keySet());
+                return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A first file that does not exist but is near a command's name ({@code bklint inspec f.yml}) is a usage error:
+     * linting the other arguments as files would answer a question that was not asked.
+     */
+    static void refuseMistypedCommand(List<String> files) {
+        if (files.isEmpty() || files.get(0).equals("-") || exists(files.get(0))) {
+            return;
+        }
+        List<String> commands = new ArrayList<>(SUBCOMMAND_NAMES);
+        commands.add("help");
+        List<String> near = Suggestions.nearest(files.get(0), commands);
+        if (!near.isEmpty()) {
+            throw new IllegalArgumentException(files.get(0) + ": no such file or command; did you mean "
+                    + String.join(" or ", near) + "?");
+        }
+    }
+
+    private static boolean exists(String name) {
+        try {
+            return Files.exists(Path.of(name), LinkOption.NOFOLLOW_LINKS);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     static CommandSpec command(String name, Command command, String description) {

@@ -10,6 +10,7 @@ import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.InputError;
 import dev.bklint.source.SourceReader;
 import dev.bklint.yaml.YamlSyntaxError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,6 +71,11 @@ public final class CommonOptions {
         podSecurityLevel = POD_SECURITY_LEVEL.get(r);
         controllerConfig = CONTROLLER_CONFIG.get(r);
         projectDir = PROJECT_DIR.get(r);
+        if (projectDir != null && !Files.isDirectory(projectDir)) {
+            // Else every Dockerfile would be "missing" (BK412 errors) for what is a mistyped option.
+            throw new IllegalArgumentException("--project-dir: " + projectDir + ": "
+                    + (Files.exists(projectDir) ? "not a folder" : "no such folder"));
+        }
         config = CONFIG.get(r);
         noConfig = NO_CONFIG.get(r);
         noIgnores = NO_IGNORES.get(r);
@@ -101,13 +107,13 @@ public final class CommonOptions {
     ConfigFile configFile() {
         if (!loadedOnce) {
             loadedOnce = true;
-            Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
-            if (path != null) {
-                try {
-                    loaded = config != null ? ConfigFile.load(path) : ConfigFile.loadFound(path);
-                } catch (ConfigFile.ConfigError e) {
-                    throw new IllegalArgumentException("configuration: " + e.getMessage());
+            try {
+                Path path = noConfig ? null : config != null ? config : ConfigFile.discover(Path.of(""));
+                if (path != null) {
+                    loaded = RuleSelection.checked(config != null ? ConfigFile.load(path) : ConfigFile.loadFound(path));
                 }
+            } catch (ConfigFile.ConfigError e) {
+                throw new IllegalArgumentException("configuration: " + e.getMessage());
             }
         }
         return loaded;
@@ -121,7 +127,12 @@ public final class CommonOptions {
         if (noConfig || config != null) {
             return configFile();
         }
-        Path found = ConfigFile.discover(folder);
+        Path found;
+        try {
+            found = ConfigFile.discover(folder);
+        } catch (ConfigFile.ConfigError e) {
+            throw new IllegalArgumentException("configuration: " + e.getMessage());
+        }
         return found == null ? null : reader.apply(found);
     }
 

@@ -4,7 +4,10 @@ import dev.bklint.diagnose.Cause;
 import dev.bklint.diagnose.CauseCatalog;
 import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
+import dev.bklint.text.Suggestions;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -24,17 +27,32 @@ final class ExplainCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String rule = parsed.matchedPositionalValue(0, "");
+        if (rule.isBlank()) {
+            throw new IllegalArgumentException("explain: name a rule (BK301 or cache-path-mismatch) or a cause "
+                    + LISTS);
+        }
         RuleMeta meta = RuleRegistry.get().find(rule);
         if (meta != null) {
             out.print(text(meta));
         } else {
             Cause cause = CauseCatalog.get().causes().stream().filter(c -> c.id().equals(rule)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no rule or cause '" + rule
-                            + "' (bklint rules and bklint diagnose --list-causes list them)"));
+                    .orElseThrow(() -> new IllegalArgumentException("no rule or cause '" + rule + "'"
+                            + nearest(rule) + " " + LISTS));
             out.print(text(cause));
         }
         out.flush();
         return 0;
+    }
+
+    private static final String LISTS = "(bklint rules and bklint diagnose --list-causes list them)";
+
+    /** "; did you mean ..." among rule ids, rule names and cause ids, or "". */
+    private static String nearest(String word) {
+        List<String> near = new ArrayList<>(RuleSelection.nearest(word, RuleRegistry.get()));
+        if (near.isEmpty()) {
+            near.addAll(Suggestions.nearest(word, CauseCatalog.get().causes().stream().map(Cause::id).toList()));
+        }
+        return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 
     static String text(RuleMeta meta) {

@@ -31,6 +31,10 @@ final class Inputs {
 
     /** {@code projectDir}: the {@code --project-dir} given, which bounds discovered files; null for the default. */
     static Inputs read(List<String> args, String stdinName, InputStream stdin, Path projectDir) {
+        if (stdinName != null && !args.contains("-")) {
+            // Without -, standard input is not read: the name would be dropped without a word.
+            throw new IllegalArgumentException("--stdin-filename names what `-` reads: add `-` to lint standard input");
+        }
         Inputs in = new Inputs();
         if (args.isEmpty()) {
             Path cwd = Path.of("");

@@ -148,7 +148,7 @@ final class LspCommand implements Cli.Command {
         /** A configuration file being edited: its own mistakes, from the text in the editor. */
         private static Outcome configDocument(Path path, SourceFile source) {
             try {
-                ConfigFile.parse(path, source);
+                RuleSelection.checked(ConfigFile.parse(path, source));
                 return new Outcome(source, List.of(), List.of(), null);
             } catch (ConfigFile.ConfigError e) {
                 String message = e.getMessage();
@@ -187,7 +187,7 @@ final class LspCommand implements Cli.Command {
             Cached c = configs.get(config);
             if (c == null || !c.modified().equals(modified) || c.size() != size) {
                 try {
-                    c = new Cached(modified, size, ConfigFile.loadFound(config), null);
+                    c = new Cached(modified, size, RuleSelection.checked(ConfigFile.loadFound(config)), null);
                 } catch (ConfigFile.ConfigError e) {
                     c = new Cached(modified, size, null, "configuration: " + e.getMessage());
                 }

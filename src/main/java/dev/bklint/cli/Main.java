@@ -3,6 +3,7 @@ package dev.bklint.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import dev.bklint.engine.WarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -39,7 +40,8 @@ public final class Main {
         return code;
     }
 
-    private static int runCommand(String[] args, PrintWriter out, PrintWriter err) {
+    private static int runCommand(String[] given, PrintWriter out, PrintWriter err) {
+        String[] args = Cli.helpAsOption(given);
         List<String> arguments = Arrays.asList(args);
         boolean debug = arguments.contains("--debug");
         try {
@@ -55,12 +57,16 @@ public final class Main {
             try {
                 parsed = cli.parseArgs(args);
             } catch (CommandLine.ParameterException e) {
-                err.println("bklint: " + e.getMessage() + " (see bklint --help)");
+                err.println("bklint: " + e.getMessage() + Cli.nearestOption(e) + " (see bklint --help)");
                 return USAGE;
             }
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(helpAnsi(parsed)));
             if (CommandLine.printHelpIfRequested(parsed)) {
                 out.flush();
                 return 0;
+            }
+            if (!parsed.hasSubcommand()) {
+                Cli.refuseMistypedCommand(Cli.positionals(parsed));
             }
             ParseResult command = parsed;
             while (command.hasSubcommand()) {
@@ -76,6 +82,22 @@ public final class Main {
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return internal(e, err, debug);
         }
+    }
+
+    /**
+     * Colour for help as for reports: {@code --color} on the command asked for help, else off under NO_COLOR, else
+     * picocli's own terminal test.
+     */
+    static CommandLine.Help.Ansi helpAnsi(ParseResult parsed) {
+        ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return switch (CommonOptions.COLOR.get(command).toLowerCase(Locale.ROOT)) {
+            case "always" -> CommandLine.Help.Ansi.ON;
+            case "never" -> CommandLine.Help.Ansi.OFF;
+            default -> System.getenv("NO_COLOR") != null ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
+        };
     }
 
     private static int internal(Throwable e, PrintWriter err, boolean debug) {

@@ -34,18 +34,28 @@ import java.util.Map;
  */
 public record ConfigFile(Path path, String kubernetesVersion, String podSecurityLevel, String failOn,
                          Path controllerConfig, Path projectDir, Map<String, String> rules, List<String> ignore,
-                         Map<String, List<String>> ignoreByRule, Path checkout) {
+                         Map<String, List<String>> ignoreByRule, Path checkout, Map<String, Span> ruleKeys) {
     public static final List<String> NAMES = List.of(".bklint.yaml", ".bklint.yml");
 
-    /** The nearest config file from {@code start} up to the repository root (a folder with {@code .git}), or null. */
-    public static Path discover(Path start) {
+    /**
+     * The nearest config file from {@code start} up to the repository root (a folder with {@code .git}), or null.
+     * Both spellings in one folder are an error: picking one would silently ignore the other's settings.
+     */
+    public static Path discover(Path start) throws ConfigError {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path found = null;
             for (String name : NAMES) {
                 Path candidate = dir.resolve(name);
                 // Any entry by that name, so a FIFO or a link out is refused with a reason, not passed over.
                 if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                    return candidate;
+                    if (found != null) {
+                        throw new ConfigError(dir + ": both " + String.join(" and ", NAMES) + "; keep one");
+                    }
+                    found = candidate;
                 }
+            }
+            if (found != null) {
+                return found;
             }
             if (Files.exists(dir.resolve(".git"))) {
                 return null;
@@ -93,31 +103,85 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
             throw new ConfigError(path + ":" + e.span().line() + ":" + e.span().column() + ": " + e.getMessage());
         }
         if (root == null) {
-            return new ConfigFile(path, null, null, null, null, null, Map.of(), List.of(), Map.of(), checkout);
+            return new ConfigFile(path, null, null, null, null, null, Map.of(), List.of(), Map.of(), checkout, Map.of());
         }
         ConfigSchema.check(path, root);
         YMap map = root.asMap();
         Path base = path.toAbsolutePath().getParent();
         Map<String, String> rules = new LinkedHashMap<>();
+        Map<String, Span> ruleKeys = new LinkedHashMap<>();
         YMap rulesMap = map.getMap("rules");
         if (rulesMap != null) {
             for (YEntry e : rulesMap.entries()) {
                 rules.put(e.keyText(), e.value().asScalar().value());
+                ruleKeys.putIfAbsent("rules\0" + e.keyText(), e.key().span());
             }
         }
         List<String> ignore = new ArrayList<>();
         Map<String, List<String>> ignoreByRule = new LinkedHashMap<>();
         YNode ignoreNode = map.get("ignore");
         if (ignoreNode instanceof YSeq seq) {
+            // One list may hold both forms: globs for every rule, and mappings from rule to globs.
             ignore.addAll(globs(path, seq, "ignore"));
-        } else if (ignoreNode instanceof YMap byRule) {
-            for (YEntry e : byRule.entries()) {
-                ignoreByRule.put(e.keyText(), globs(path, e.value().asSeq(), "ignore." + e.keyText()));
+            for (YNode item : seq.items()) {
+                if (item instanceof YMap byRule) {
+                    byRule(path, byRule, ignoreByRule, ruleKeys);
+                }
             }
+        } else if (ignoreNode instanceof YMap byRule) {
+            byRule(path, byRule, ignoreByRule, ruleKeys);
         }
         return new ConfigFile(path, map.string("kubernetes-version"), map.string("pod-security-level"),
                 map.string("fail-on"), inside(path, map, "controller-config", base, checkout),
-                inside(path, map, "project-dir", base, checkout), rules, ignore, ignoreByRule, checkout);
+                inside(path, map, "project-dir", base, checkout), rules, ignore, ignoreByRule, checkout, ruleKeys);
+    }
+
+    /** An ignore mapping from rule to globs, added to {@code into}; each rule key's position kept. */
+    private static void byRule(Path config, YMap byRule, Map<String, List<String>> into, Map<String, Span> keys)
+            throws ConfigError {
+        for (YEntry e : byRule.entries()) {
+            List<String> globs = globs(config, e.value().asSeq(), "ignore." + e.keyText());
+            into.computeIfAbsent(e.keyText(), k -> new ArrayList<>()).addAll(globs);
+            keys.putIfAbsent("ignore\0" + e.keyText(), e.key().span());
+        }
+    }
+
+    /** Which rules exist: the rule registry sits above this package, so the command line hands it in. */
+    public interface KnownRules {
+        /** The id of the rule with this id or name, or null for none. */
+        String idOf(String idOrName);
+
+        /** The known ids and names nearest to {@code word}, for "did you mean". */
+        List<String> nearest(String word);
+    }
+
+    /**
+     * This configuration with every rule it names (under {@code rules} and {@code ignore}) given by id; a rule that
+     * does not exist is an error at its key, as a typo would otherwise turn nothing off without a word.
+     */
+    public ConfigFile withRuleIds(KnownRules known) throws ConfigError {
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : rules.entrySet()) {
+            byId.put(idOf(known, "rules", e.getKey()), e.getValue());
+        }
+        Map<String, List<String>> ignoreById = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ignoreByRule.entrySet()) {
+            ignoreById.computeIfAbsent(idOf(known, "ignore", e.getKey()), k -> new ArrayList<>()).addAll(e.getValue());
+        }
+        return new ConfigFile(path, kubernetesVersion, podSecurityLevel, failOn, controllerConfig, projectDir, byId,
+                ignore, ignoreById, checkout, ruleKeys);
+    }
+
+    private String idOf(KnownRules known, String section, String word) throws ConfigError {
+        String id = known.idOf(word);
+        if (id != null) {
+            return id;
+        }
+        Span at = ruleKeys.get(section + "\0" + word);
+        List<String> near = known.nearest(word);
+        throw new ConfigError(path + (at == null ? "" : ":" + at.line() + ":" + at.column()) + ": `" + section
+                + "`: no rule `" + word + "`" + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near)
+                + "?") + " (bklint rules lists them)");
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.bklint.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bklint.Fixtures;
@@ -76,6 +77,64 @@ class ConfigFileTest {
         assertTrue(run.out().contains("pod-security-level:    baseline  (--pod-security-level)"), run.out());
         assertTrue(run.out().contains("fail-on:               warning  (default)"), run.out());
         assertTrue(run.out().contains("rules.BK303:           off  (" + config + ")"), run.out());
+    }
+
+    @Test
+    void anUnquotedVersionIsAskedToBeQuoted(@TempDir Path dir) throws IOException {
+        Path config = write(dir, "kubernetes-version: 1.30\n");
+        Run run = Fixtures.run("--config", config.toString(), GUIDE);
+        assertEquals(2, run.exit());
+        assertEquals("bklint: configuration: " + config + ":1:21: `kubernetes-version`: quote it: `\"1.30\"` "
+                + "(unquoted, YAML reads 1.30 as the number 1.3)\n", run.err());
+    }
+
+    @Test
+    void wrongValuesAreNamedInTheUsersWords(@TempDir Path dir) throws IOException {
+        Path failOn = write(dir, "fail-on: warnings\n");
+        assertEquals("bklint: configuration: " + failOn + ":1:10: `fail-on`: `warnings` is not one of error, warning, "
+                + "info, never; did you mean warning?\n", Fixtures.run("--config", failOn.toString(), GUIDE).err());
+        Path list = write(dir, "rules: [BK303]\n");
+        assertEquals("bklint: configuration: " + list + ":1:8: `rules`: expected a mapping, found a list\n",
+                Fixtures.run("--config", list.toString(), GUIDE).err());
+    }
+
+    @Test
+    void rulesAreNamedByIdOrNameAndAnUnknownOneIsAnError(@TempDir Path dir) throws IOException {
+        Path byName = write(dir, "rules:\n  cache-ephemeral: off\n");
+        Run named = Fixtures.run("--config", byName.toString(), "--format=json", "--fail-on=never", GUIDE);
+        assertEquals(0, named.exit(), named.err());
+        assertFalse(named.out().contains("\"rule\": \"BK303\""), named.out());
+        Path unknown = write(dir, "rules:\n  BK999: off\n");
+        Run run = Fixtures.run("--config", unknown.toString(), GUIDE);
+        assertEquals(2, run.exit());
+        assertEquals("bklint: configuration: " + unknown + ":2:3: `rules`: no rule `BK999` (bklint rules lists "
+                + "them)\n", run.err());
+        Path typo = write(dir, "ignore:\n  cache-ephemerl:\n    - ci/*.yml\n");
+        assertEquals("bklint: configuration: " + typo + ":2:3: `ignore`: no rule `cache-ephemerl`; did you mean "
+                + "cache-ephemeral? (bklint rules lists them)\n", Fixtures.run("--config", typo.toString(), GUIDE).err());
+    }
+
+    @Test
+    void oneIgnoreListHoldsBothForms(@TempDir Path dir) throws IOException {
+        Path pipelines = Files.createDirectories(dir.resolve("ci"));
+        Files.copy(Path.of(GUIDE), pipelines.resolve("old.yml"));
+        Files.copy(Path.of(GUIDE), pipelines.resolve("new.yml"));
+        Path config = write(dir, "ignore:\n  - ci/old.yml\n  - BK109: [ci/*.yml]\n");
+        Run run = Fixtures.run("--config", config.toString(), "--format=json", "--fail-on=never", pipelines.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertFalse(run.out().contains("old.yml"), run.out());
+        assertFalse(run.out().contains("\"rule\": \"BK109\""), run.out());
+        assertTrue(run.out().contains("\"rule\": \"BK303\""), run.out());
+    }
+
+    @Test
+    void bothSpellingsInOneFolderAreAnError(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".bklint.yaml"), "fail-on: error\n");
+        Files.writeString(dir.resolve(".bklint.yml"), "fail-on: info\n");
+        ConfigFile.ConfigError e = assertThrows(ConfigFile.ConfigError.class, () -> ConfigFile.discover(dir));
+        assertEquals(dir.toAbsolutePath().normalize() + ": both .bklint.yaml and .bklint.yml; keep one",
+                e.getMessage());
     }
 
     @Test
