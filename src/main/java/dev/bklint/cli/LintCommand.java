@@ -4,6 +4,7 @@ import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
 import dev.bklint.report.Baseline;
+import dev.bklint.report.SafeText;
 import dev.bklint.finding.Finding;
 import dev.bklint.report.Formats;
 import dev.bklint.report.Report;
@@ -131,11 +132,18 @@ final class LintCommand implements Cli.Command {
             } catch (ReportFile.WriteError e) {
                 throw new IllegalArgumentException("--write-baseline: " + e.getMessage());
             }
+            // On stderr, so that a report on stdout stays one format; the report itself still lists the findings.
+            err.println("bklint: wrote " + count(findings.size(), "finding") + " to "
+                    + SafeText.visible(writeBaseline.toString()) + "; a run with --baseline "
+                    + SafeText.visible(writeBaseline.toString()) + " reports only newer ones");
+            err.flush();
         }
         if (baseline != null) {
-            List<Finding> fresh = Baseline.read(baseline).newFindings(findings, sources);
+            Baseline.Applied applied = Baseline.read(baseline).apply(findings, sources);
             findings.clear();
-            findings.addAll(fresh);
+            findings.addAll(applied.fresh());
+            err.println(baselineNote(applied));
+            err.flush();
         }
         Path cwd = Path.of("").toAbsolutePath();
         Report report = new Report(Version.get(), findings, steps, sources, enabledRules(registry, options), threshold,
@@ -166,6 +174,34 @@ final class LintCommand implements Cli.Command {
         }
         boolean failed = findings.stream().anyMatch(report::fails);
         return failed ? 1 : 0;
+    }
+
+    /** Most stale entries a note names; the rest are counted, so that one line stays readable. */
+    private static final int STALE_NAMED = 5;
+
+    /**
+     * One line on what --baseline did: without it a clean report hides how much is still baselined, and entries
+     * whose finding has been fixed would stay in the file for ever.
+     */
+    static String baselineNote(Baseline.Applied applied) {
+        StringBuilder b = new StringBuilder("bklint: --baseline hid ").append(count(applied.hidden(), "finding"));
+        List<Baseline.Entry> stale = applied.stale();
+        if (!stale.isEmpty()) {
+            b.append("; ").append(stale.size() == 1 ? "1 baseline entry is" : stale.size() + " baseline entries are")
+                    .append(" stale (no finding matches; --write-baseline again drops ")
+                    .append(stale.size() == 1 ? "it" : "them").append("): ");
+            for (int i = 0; i < Math.min(STALE_NAMED, stale.size()); i++) {
+                b.append(i > 0 ? ", " : "").append(stale.get(i).describe());
+            }
+            if (stale.size() > STALE_NAMED) {
+                b.append(" and ").append(stale.size() - STALE_NAMED).append(" more");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The --format and --output options in the order they were given, which pairs them. */
