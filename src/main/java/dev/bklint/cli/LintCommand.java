@@ -71,7 +71,7 @@ final class LintCommand implements Cli.Command {
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print the version and Java runtime.").build());
         spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files or directories; - reads stdin. Default: "
-                + "the files `buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml."));
+                + "the files `buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml (also .yaml and pipeline*.json)."));
         return spec;
     }
 
