@@ -44,6 +44,8 @@ final class LintCommand implements Cli.Command {
             "Report only findings that this baseline (from --write-baseline) does not record.");
     static final Opt<Path> WRITE_BASELINE = Opt.value("--write-baseline", "FILE", Path.class, null,
             "Record today's findings by fingerprint, to adopt bklint and fail only on new findings.");
+    static final Opt<Boolean> STATISTICS = Opt.flag("--statistics", "After the report, count the findings of each "
+            + "rule, most frequent first (on standard error when a format other than text is on standard output).");
     static final Opt<String> STDIN_FILENAME = Opt.value("--stdin-filename", "NAME", String.class, null,
             "Name to report for input read from -.");
 
@@ -63,15 +65,16 @@ final class LintCommand implements Cli.Command {
                 + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
                 + "unreadable input or a report that cannot be written; 3 internal error.");
         CommonOptions.addTo(spec);
-        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STDIN_FILENAME, FIX,
-                UNSAFE_FIXES, DIFF)) {
+        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STATISTICS, STDIN_FILENAME,
+                FIX, UNSAFE_FIXES, DIFF)) {
             o.addTo(spec);
         }
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print the version and Java runtime.").build());
         spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files or directories; - reads stdin. Default: "
-                + "the files `buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml (also .yaml and pipeline*.json)."));
+                + "the files `buildkite-agent pipeline upload` looks for, and under .buildkite/ every .yml, .yaml and "
+                + "pipeline*.json file."));
         return spec;
     }
 
@@ -166,6 +169,14 @@ final class LintCommand implements Cli.Command {
                 err.flush();
                 unwritten = true;
             }
+        }
+        if (STATISTICS.get(parsed)) {
+            // After a machine-read report on the same stream the counts would break it: they go to stderr then.
+            boolean plain = targets.stream().filter(ReportTargets.Target::toStdout)
+                    .allMatch(t -> t.format().equals("text"));
+            PrintWriter to = plain ? reportOut : err;
+            to.print(Statistics.of(findings));
+            to.flush();
         }
         Trace.mark("report");
         out.flush();
