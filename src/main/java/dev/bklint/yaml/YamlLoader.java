@@ -117,8 +117,9 @@ public final class YamlLoader {
     }
 
     /**
-     * A {@code [} or {@code {} still open at the end of the file: the parser stops on the empty last line, so the
-     * error is placed on the bracket left open instead (the context mark). Null for any other error.
+     * A flow sequence or mapping (its opening bracket or brace) still open at the end of the file: the parser
+     * stops on the empty last line, so the error is placed on the bracket left open instead (the context mark).
+     * Null for any other error.
      */
     private YamlSyntaxError unclosedBracket(MarkedYamlEngineException e) {
         String problem = e.getProblem();
