@@ -4,6 +4,7 @@ import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
 import dev.bklint.report.Baseline;
+import dev.bklint.report.SafeText;
 import dev.bklint.finding.Finding;
 import dev.bklint.report.Formats;
 import dev.bklint.report.Report;
@@ -43,6 +44,8 @@ final class LintCommand implements Cli.Command {
             "Report only findings that this baseline (from --write-baseline) does not record.");
     static final Opt<Path> WRITE_BASELINE = Opt.value("--write-baseline", "FILE", Path.class, null,
             "Record today's findings by fingerprint, to adopt bklint and fail only on new findings.");
+    static final Opt<Boolean> STATISTICS = Opt.flag("--statistics", "After the report, count the findings of each "
+            + "rule, most frequent first (on standard error when a format other than text is on standard output).");
     static final Opt<String> STDIN_FILENAME = Opt.value("--stdin-filename", "NAME", String.class, null,
             "Name to report for input read from -.");
 
@@ -62,15 +65,16 @@ final class LintCommand implements Cli.Command {
                 + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
                 + "unreadable input or a report that cannot be written; 3 internal error.");
         CommonOptions.addTo(spec);
-        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STDIN_FILENAME, FIX,
-                UNSAFE_FIXES, DIFF)) {
+        for (Opt<?> o : List.of(FORMAT, OUTPUT, CONCISE, FAIL_ON, BASELINE, WRITE_BASELINE, STATISTICS, STDIN_FILENAME,
+                FIX, UNSAFE_FIXES, DIFF)) {
             o.addTo(spec);
         }
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print the version and Java runtime.").build());
         spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files or directories; - reads stdin. Default: "
-                + "the files `buildkite-agent pipeline upload` looks for, and .buildkite/**/*.yml."));
+                + "the files `buildkite-agent pipeline upload` looks for, and under .buildkite/ every .yml, .yaml and "
+                + "pipeline*.json file."));
         return spec;
     }
 
@@ -131,11 +135,18 @@ final class LintCommand implements Cli.Command {
             } catch (ReportFile.WriteError e) {
                 throw new IllegalArgumentException("--write-baseline: " + e.getMessage());
             }
+            // On stderr, so that a report on stdout stays one format; the report itself still lists the findings.
+            err.println("bklint: wrote " + count(findings.size(), "finding") + " to "
+                    + SafeText.visible(writeBaseline.toString()) + "; a run with --baseline "
+                    + SafeText.visible(writeBaseline.toString()) + " reports only newer ones");
+            err.flush();
         }
         if (baseline != null) {
-            List<Finding> fresh = Baseline.read(baseline).newFindings(findings, sources);
+            Baseline.Applied applied = Baseline.read(baseline).apply(findings, sources);
             findings.clear();
-            findings.addAll(fresh);
+            findings.addAll(applied.fresh());
+            err.println(baselineNote(applied));
+            err.flush();
         }
         Path cwd = Path.of("").toAbsolutePath();
         Report report = new Report(Version.get(), findings, steps, sources, enabledRules(registry, options), threshold,
@@ -159,6 +170,14 @@ final class LintCommand implements Cli.Command {
                 unwritten = true;
             }
         }
+        if (STATISTICS.get(parsed)) {
+            // After a machine-read report on the same stream the counts would break it: they go to stderr then.
+            boolean plain = targets.stream().filter(ReportTargets.Target::toStdout)
+                    .allMatch(t -> t.format().equals("text"));
+            PrintWriter to = plain ? reportOut : err;
+            to.print(Statistics.of(findings));
+            to.flush();
+        }
         Trace.mark("report");
         out.flush();
         if (!inputs.errors.isEmpty() || unwritten || unfixed) {
@@ -166,6 +185,34 @@ final class LintCommand implements Cli.Command {
         }
         boolean failed = findings.stream().anyMatch(report::fails);
         return failed ? 1 : 0;
+    }
+
+    /** Most stale entries a note names; the rest are counted, so that one line stays readable. */
+    private static final int STALE_NAMED = 5;
+
+    /**
+     * One line on what --baseline did: without it a clean report hides how much is still baselined, and entries
+     * whose finding has been fixed would stay in the file for ever.
+     */
+    static String baselineNote(Baseline.Applied applied) {
+        StringBuilder b = new StringBuilder("bklint: --baseline hid ").append(count(applied.hidden(), "finding"));
+        List<Baseline.Entry> stale = applied.stale();
+        if (!stale.isEmpty()) {
+            b.append("; ").append(stale.size() == 1 ? "1 baseline entry is" : stale.size() + " baseline entries are")
+                    .append(" stale (no finding matches; --write-baseline again drops ")
+                    .append(stale.size() == 1 ? "it" : "them").append("): ");
+            for (int i = 0; i < Math.min(STALE_NAMED, stale.size()); i++) {
+                b.append(i > 0 ? ", " : "").append(stale.get(i).describe());
+            }
+            if (stale.size() > STALE_NAMED) {
+                b.append(" and ").append(stale.size() - STALE_NAMED).append(" more");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The --format and --output options in the order they were given, which pairs them. */

@@ -23,7 +23,7 @@ public final class Discovery {
     private Discovery() {
     }
 
-    /** Without arguments: the upload defaults that exist, then every YAML file under {@code .buildkite/}. */
+    /** Without arguments: the upload defaults that exist, then every pipeline file under {@code .buildkite/}. */
     public static List<Path> discover(Path root) throws InputError {
         Set<Path> found = new LinkedHashSet<>();
         for (String name : UPLOAD_DEFAULTS) {
@@ -41,12 +41,15 @@ public final class Discovery {
         return new ArrayList<>(found);
     }
 
-    /** A file stays as given; a directory yields its YAML files (sorted, hidden folders other than .buildkite skipped). */
+    /**
+     * A file stays as given; a directory yields its pipeline files (sorted, hidden folders other than .buildkite
+     * skipped).
+     */
     public static List<Path> expand(Path path) throws InputError {
         if (Files.isDirectory(path)) {
             List<Path> files = yamlFiles(path);
             if (files.isEmpty()) {
-                throw new InputError(path + ": directory has no .yml or .yaml files");
+                throw new InputError(path + ": directory has no .yml, .yaml or pipeline*.json files");
             }
             return files;
         }
@@ -61,7 +64,7 @@ public final class Discovery {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, 32)) {
             walk.filter(Discovery::candidate)
-                    .filter(p -> isYaml(p.getFileName().toString()))
+                    .filter(p -> isPipelineFile(p.getFileName().toString()))
                     .filter(p -> !hiddenBelow(dir, p))
                     .sorted()
                     .forEach(files::add);
@@ -82,7 +85,7 @@ public final class Discovery {
         }
         List<Path> files = new ArrayList<>();
         for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
-            if (name.isEmpty() || !isYaml(name)) {
+            if (name.isEmpty() || !isPipelineFile(name.substring(name.lastIndexOf('/') + 1))) {
                 continue;
             }
             try {
@@ -106,8 +109,14 @@ public final class Discovery {
         return Files.exists(p) && !Files.isDirectory(p);
     }
 
-    private static boolean isYaml(String name) {
-        return name.endsWith(".yml") || name.endsWith(".yaml");
+    /**
+     * A file name a folder's pipelines go by: any YAML file, and JSON named like the upload default
+     * {@code pipeline.json} ({@code pipeline.deploy.json}, {@code pipeline-release.json}). Other JSON in a folder
+     * ({@code renovate.json}, test data) is left alone: JSON is a pipeline format only by name.
+     */
+    static boolean isPipelineFile(String name) {
+        return name.endsWith(".yml") || name.endsWith(".yaml")
+                || (name.startsWith("pipeline") && name.endsWith(".json"));
     }
 
     private static boolean hiddenBelow(Path dir, Path file) {

@@ -103,6 +103,10 @@ public final class YamlLoader {
             }
             budget.checkRelative();
         } catch (MarkedYamlEngineException e) {
+            YamlSyntaxError unclosed = unclosedBracket(e);
+            if (unclosed != null) {
+                throw unclosed;
+            }
             throw new YamlSyntaxError(describe(e), pointAt(e.getProblemMark().or(e::getContextMark)));
         } catch (YamlEngineException e) {
             throw new YamlSyntaxError(firstLine(e.getMessage()), Span.point(1, 1));
@@ -110,6 +114,25 @@ public final class YamlLoader {
             throw YamlSyntaxError.overLimit(e.getMessage(), e.at() != null ? e.at() : Span.point(1, 1));
         }
         return documents;
+    }
+
+    /**
+     * A flow sequence or mapping (its opening bracket or brace) still open at the end of the file: the parser
+     * stops on the empty last line, so the error is placed on the bracket left open instead (the context mark).
+     * Null for any other error.
+     */
+    private YamlSyntaxError unclosedBracket(MarkedYamlEngineException e) {
+        String problem = e.getProblem();
+        if (problem == null || !problem.contains("<stream end>") || e.getContextMark().isEmpty()) {
+            return null;
+        }
+        int at = offsetOf(e.getContextMark());
+        char open = at < source.text().length() ? source.text().charAt(at) : 0;
+        if (open != '[' && open != '{') {
+            return null;
+        }
+        return new YamlSyntaxError("'" + open + "' is never closed (" + describe(e) + ")",
+                pointAt(e.getContextMark()));
     }
 
     private static String describe(MarkedYamlEngineException e) {

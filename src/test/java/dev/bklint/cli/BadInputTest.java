@@ -101,7 +101,7 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of("missing path", dir.resolve("missing.yml").toString(), "missing.yml: no such file"),
                 Arguments.of("symlink loop", loop.toString(), "loop.yml: cannot read"),
-                Arguments.of("directory with no pipelines", empty.toString(), "directory has no .yml or .yaml files"),
+                Arguments.of("directory with no pipelines", empty.toString(), "directory has no .yml, .yaml or pipeline*.json files"),
                 Arguments.of("path below a file", notADir.resolve("x.yml").toString(), "x.yml"));
     }
 }

@@ -39,6 +39,35 @@ class BaselineTest {
     void aMissingBaselineIsAUsageError(@TempDir Path dir) {
         Run run = Fixtures.run("--baseline", dir.resolve("nope.json").toString(), "fixtures/guide/rootless.yml");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("bklint: --baseline: cannot read "), run.err());
+        assertTrue(run.err().startsWith("bklint: --baseline: "), run.err());
+        String path = dir.resolve("nope.json").toString();
+        assertEquals(run.err().indexOf(path), run.err().lastIndexOf(path), "the path is named once: " + run.err());
+        assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    /** Writing says what was written; a later run says how much the baseline hid and which entries went stale. */
+    @Test
+    void baselineRunsSayWhatTheyDid(@TempDir Path dir) throws IOException {
+        Path pipeline = dir.resolve("pipeline.yml");
+        Files.copy(Path.of("fixtures/guide/rootless.yml"), pipeline);
+        Path baseline = dir.resolve("baseline.json");
+        Run write = Fixtures.run("--write-baseline", baseline.toString(), pipeline.toString());
+        int recorded = Files.readString(baseline).split("\"rule\": \"", -1).length - 1;
+        assertTrue(recorded > 1, "the fixture has findings");
+        assertTrue(write.err().contains("wrote " + recorded + " findings to " + baseline), write.err());
+
+        Run quiet = Fixtures.run("--baseline", baseline.toString(), pipeline.toString());
+        assertTrue(quiet.err().contains("--baseline hid " + recorded + " findings"), quiet.err());
+        assertTrue(!quiet.err().contains("stale"), quiet.err());
+
+        // An entry that no finding matches any more (fixed since) is stale: the run names it, with its rule and line.
+        String gone = "{\"path\": \"" + pipeline.toString().replace("\\", "\\\\")
+                + "\", \"rule\": \"BK201\", \"fingerprint\": \"0000\", \"line\": 7},";
+        Files.writeString(baseline, Files.readString(baseline).replaceFirst("\"findings\": \\[", "$0" + gone));
+        Run stale = Fixtures.run("--baseline", baseline.toString(), pipeline.toString());
+        assertTrue(stale.err().contains("stale"), stale.err());
+        assertTrue(stale.err().contains("1 baseline entry is stale"), stale.err());
+        assertTrue(stale.err().contains(pipeline + ":7: BK201"), stale.err());
+        assertTrue(stale.err().contains("--baseline hid " + recorded + " findings"), stale.err());
     }
 }

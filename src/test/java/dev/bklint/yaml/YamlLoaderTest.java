@@ -263,6 +263,18 @@ class YamlLoaderTest {
         assertTrue(e.getMessage().contains("flow sequence"), e.getMessage());
     }
 
+    /** At end of file the parser's own position is an empty line; the bracket left open is what to fix. */
+    @Test
+    void bracketLeftOpenToTheEndIsReportedAtTheBracket() {
+        YamlSyntaxError seq = error("steps:\n  - label: [unclosed\n");
+        assertEquals(span(2, 12, 2, 13), seq.span());
+        assertTrue(seq.getMessage().contains("'[' is never closed"), seq.getMessage());
+
+        YamlSyntaxError map = error("steps:\n  - plugins: {docker: x\n\n");
+        assertEquals(span(2, 14, 2, 15), map.span());
+        assertTrue(map.getMessage().contains("'{' is never closed"), map.getMessage());
+    }
+
     @Test
     void tabIndentationIsASyntaxErrorOnItsLine() {
         YamlSyntaxError e = error("steps:\n  - command: x\n\t  label: y\n");
