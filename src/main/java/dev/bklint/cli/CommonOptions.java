@@ -47,7 +47,7 @@ public final class CommonOptions {
             "The controller's configuration (Helm values with config:, or the config file): its pod-spec-patch, "
                     + "queue and tags are applied.");
     static final Opt<Path> PROJECT_DIR = Opt.value("--project-dir", "DIR", Path.class, null, "The checkout the "
-            + "build reads its Dockerfile from (default: the folder holding the .buildkite folder).");
+            + "Dockerfile is read from (default: the parent of `.buildkite`).");
     static final Opt<Path> CONFIG = Opt.value("--config", "FILE", Path.class, null, "Configuration file (default: "
             + "the nearest .bklint.yaml up to the repository root).");
     static final Opt<Boolean> NO_CONFIG = Opt.flag("--no-config", "Use no configuration file.");
