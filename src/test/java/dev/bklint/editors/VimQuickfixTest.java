@@ -21,6 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 class VimQuickfixTest {
     static final String ERRORFORMAT = "%f:%l:%c:\\ %trror:\\ %m,%f:%l:%c:\\ %tarning:\\ %m,%f:%l:%c:\\ %tnfo:\\ %m";
 
+    /** The recipes people copy are the one tested here: every errorformat and makeprg the docs give is the same. */
+    @Test
+    void theDocsGiveThisErrorformatAndAMakeprgThatWorksOutsideBklintsClone() throws IOException {
+        for (Path doc : List.of(Path.of("docs/integrations.md"), Path.of("docs/formats.md"))) {
+            List<String> lines = Files.readAllLines(doc);
+            List<String> formats = lines.stream().filter(l -> l.startsWith("set errorformat=")).toList();
+            assertEquals(List.of("set errorformat=" + ERRORFORMAT), formats, doc.toString());
+            List<String> makeprgs = lines.stream().filter(l -> l.startsWith("set makeprg=")).toList();
+            assertEquals(List.of("set makeprg=bklint\\ --format\\ gnu\\ --fail-on\\ never\\ %"), makeprgs,
+                    doc + ": bklint from PATH, and never failing the :make itself");
+        }
+    }
+
     @Test
     void quickfixHoldsFileLineColumnAndText(@TempDir Path dir) throws IOException, InterruptedException {
         assumeTrue(new File("/usr/bin/vim").canExecute(), "vim is not installed");
