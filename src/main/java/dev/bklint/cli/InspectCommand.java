@@ -3,6 +3,8 @@ package dev.bklint.cli;
 import dev.bklint.engine.FileResult;
 import dev.bklint.engine.Linter;
 import dev.bklint.engine.Summaries;
+import dev.bklint.report.Json;
+import dev.bklint.report.JsonFormatter;
 import dev.bklint.report.SafeText;
 import dev.bklint.engine.StepSummary;
 import dev.bklint.rules.Options;
@@ -10,15 +12,21 @@ import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /** {@code bklint inspect FILE...}: what bklint understood of each BuildKit step, with the evidence. */
 final class InspectCommand implements Cli.Command {
+    static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
+            "Output format: text (default) or json.");
+
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("inspect", new InspectCommand(),
                 "Show each BuildKit step: its containers, effective image, inferred mode and the evidence."));
+        FORMAT.addTo(spec);
         CommonOptions.addTo(spec);
         spec.addPositional(Cli.positionals("FILE", "0..*", "Pipeline files (default: discovered)."));
         return spec;
@@ -26,10 +34,19 @@ final class InspectCommand implements Cli.Command {
 
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
+        String format = FORMAT.get(parsed);
+        if (!List.of("text", "json").contains(format)) {
+            throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
+        }
         CommonOptions common = CommonOptions.of(parsed);
         Inputs inputs = Inputs.read(Cli.positionals(parsed), null, System.in, common.commandLineProjectDir());
         inputs.printErrors(err);
         Options options = common.options();
+        if (format.equals("json")) {
+            out.print(json(inputs, options));
+            out.flush();
+            return inputs.errors.isEmpty() ? 0 : 2;
+        }
         line(out, "Kubernetes version: " + options.kubernetesVersion()
                 + (options.versionAssumed() ? " (assumed; set --kubernetes-version)" : ""));
         line(out, "Controller: " + (options.controller() == null
@@ -49,6 +66,34 @@ final class InspectCommand implements Cli.Command {
         }
         out.flush();
         return inputs.errors.isEmpty() ? 0 : 2;
+    }
+
+    /** The same as the text listing, for programs: the assumptions, then every BuildKit container of every file. */
+    private static String json(Inputs inputs, Options options) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "bklint");
+        tool.put("version", Version.get());
+        root.put("tool", tool);
+        root.put("kubernetesVersion", options.kubernetesVersion().toString());
+        root.put("kubernetesVersionAssumed", options.versionAssumed());
+        Map<String, Object> controller = null;
+        if (options.controller() != null) {
+            controller = new LinkedHashMap<>();
+            controller.put("path", options.controller().source().path());
+            controller.put("queue", options.controller().polledQueue());
+        }
+        root.put("controller", controller);
+        Linter linter = new Linter(RuleRegistry.get(), options);
+        List<Object> files = new ArrayList<>();
+        for (SourceFile source : inputs.sources) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", source.path());
+            f.put("steps", JsonFormatter.steps(Summaries.of(linter.lint(source)), true));
+            files.add(f);
+        }
+        root.put("files", files);
+        return Json.write(root) + "\n";
     }
 
     /**

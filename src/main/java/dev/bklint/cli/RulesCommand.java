@@ -1,5 +1,6 @@
 package dev.bklint.cli;
 
+import dev.bklint.report.ProjectLinks;
 import dev.bklint.report.Json;
 import dev.bklint.finding.RuleMeta;
 import dev.bklint.rules.RuleRegistry;
@@ -46,6 +47,8 @@ final class RulesCommand implements Cli.Command {
                     // How safe the rule's edits are (safe or unsafe); null for a rule whose fixes are advice only.
                     r.put("fixApplicability", m.fixApplicability() == null ? null : m.fixApplicability().label());
                     r.put("doc", m.docPath());
+                    r.put("url", ProjectLinks.ruleDoc(m)); // null unless a documentation address is set
+                    r.put("explain", "bklint explain " + m.id());
                     list.add(r);
                 }
                 out.println(Json.write(list));

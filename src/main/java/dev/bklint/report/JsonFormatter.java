@@ -45,6 +45,15 @@ public final class JsonFormatter {
             fs.add(m);
         }
         root.put("findings", fs);
+        root.put("steps", steps(steps, false));
+        return Json.write(root) + "\n";
+    }
+
+    /**
+     * The BuildKit containers bklint understood, as lint's JSON writes them; {@code detailed} adds what
+     * {@code inspect} shows besides (where the image came from, the interposer, daemon flags, buildctl commands).
+     */
+    public static List<Object> steps(List<StepSummary> steps, boolean detailed) {
         List<Object> ss = new ArrayList<>();
         for (StepSummary s : steps) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -68,10 +77,15 @@ public final class JsonFormatter {
             m.put("evidence", ev);
             m.put("missing", s.missing());
             m.put("stateDir", s.stateDir());
+            if (detailed) {
+                m.put("imageSource", s.imageSource());
+                m.put("interposer", s.interposer());
+                m.put("daemonFlags", s.daemonFlags());
+                m.put("buildctl", s.buildctl());
+            }
             ss.add(m);
         }
-        root.put("steps", ss);
-        return Json.write(root) + "\n";
+        return ss;
     }
 
     private static void position(Map<String, Object> m, Span span) {
