@@ -1,6 +1,7 @@
 package dev.bklint.diagnose;
 
 import dev.bklint.buildkit.BuildkitContainer;
+import dev.bklint.config.RuleSettings;
 import dev.bklint.buildkit.Invocation;
 import dev.bklint.dockerfile.Project;
 import dev.bklint.engine.FileResult;
@@ -17,6 +18,7 @@ import dev.bklint.source.Span;
 import dev.bklint.yaml.YNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * From a diagnosis back to the pipeline: which step the failed job ran ({@link StepChoice}), where in it the cause
@@ -58,7 +60,8 @@ public final class PipelineLink {
                               Cause cause) {
         RuleRegistry registry = RuleRegistry.get();
         String rule = cause.hasRule() && registry.find(cause.rule()) != null ? cause.rule() : null;
-        Options only = PipelineCheck.onlyRule(options, rule != null ? rule : cause.rule());
+        // A name that is no rule (a cause's "none") selects nothing: the steps are still analysed, no rule reports.
+        Options only = options.withSettings(RuleSettings.NONE.withSelection(Set.of(cause.rule()), Set.of()));
         Linter linter = new Linter(registry, only);
         List<StepChoice.Step> steps = new ArrayList<>();
         List<FileResult> results = new ArrayList<>();
