@@ -1,8 +1,6 @@
 package dev.bklint.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.bklint.report.BuildInfo;
 
 /** The tool's version, stamped into the jar by the build. */
 public final class Version {
@@ -19,16 +17,8 @@ public final class Version {
     }
 
     private static String property(String name) {
-        try (InputStream in = Version.class.getResourceAsStream("/dev/bklint/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String value = p.getProperty(name, "unknown");
-            return value.isBlank() || value.startsWith("${") ? "unknown" : value;
-        } catch (IOException e) {
-            return "unknown";
-        }
+        String value = BuildInfo.get(name);
+        return value.isEmpty() ? "unknown" : value;
     }
 
     /** The version line with the commit and the Java runtime, so a slow or odd run can be explained. */

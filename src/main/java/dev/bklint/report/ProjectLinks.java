@@ -1,9 +1,6 @@
 package dev.bklint.report;
 
 import dev.bklint.finding.RuleMeta;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +12,7 @@ import java.util.regex.Pattern;
 public final class ProjectLinks {
     /** A plain https address: nothing a Markdown link, HTML attribute or SARIF consumer would read as more. */
     private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+");
-    private static final String BASE = base(System.getenv("BKLINT_DOCS_URL"), built());
+    private static final String BASE = base(System.getenv("BKLINT_DOCS_URL"), BuildInfo.get("docs"));
 
     private ProjectLinks() {
     }
@@ -39,19 +36,6 @@ public final class ProjectLinks {
             }
         }
         return null;
-    }
-
-    private static String built() {
-        try (InputStream in = ProjectLinks.class.getResourceAsStream("/dev/bklint/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String docs = p.getProperty("docs", "");
-            return docs.startsWith("${") ? "" : docs;
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** The rule's documentation page on the web, or null when no base address is known. */
