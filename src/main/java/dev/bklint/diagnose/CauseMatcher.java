@@ -3,6 +3,7 @@ package dev.bklint.diagnose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -33,6 +34,8 @@ public final class CauseMatcher {
     private final boolean anyWithoutLiteral;
     private final LiteralScanner scanner;
     private final Map<String, AtomicInteger> overBudget = new ConcurrentHashMap<>();
+    /** For patterns given to {@link #find}: the literals one of which every match holds (empty: none known). */
+    private final Map<Pattern, Optional<List<String>>> requiredOf = new ConcurrentHashMap<>();
 
     public CauseMatcher(List<Cause> causes) {
         this.causes = List.copyOf(causes);
@@ -75,7 +78,7 @@ public final class CauseMatcher {
         for (int c = 0; c < patterns.length; c++) {
             for (int p = 0; p < patterns[c].length; p++) {
                 int[] any = literalsOf[c][p];
-                if ((any == null || containsAny(found, any)) && find(patterns[c][p], text)) {
+                if ((any == null || containsAny(found, any)) && run(patterns[c][p], text)) {
                     out.add(causes.get(c));
                     break;
                 }
@@ -96,10 +99,21 @@ public final class CauseMatcher {
     }
 
     /**
-     * Whether {@code pattern} is found in {@code text} within the line's budget; a run over budget is no match, and
-     * is noted. For any pattern matched against one line (a cause's near and unless-near evidence too).
+     * Whether {@code pattern} (any pattern, such as a cause's near and unless-near evidence) is found in {@code text}:
+     * the regex runs only when the line holds one of the literals every match needs, and then within the line's
+     * budget, as for the causes' own patterns.
      */
     public boolean find(Pattern pattern, String text) {
+        List<String> any = requiredOf.computeIfAbsent(pattern, p -> Optional.ofNullable(RequiredLiteral.of(p)))
+                .orElse(null);
+        if (any != null && any.stream().noneMatch(text::contains)) {
+            return false;
+        }
+        return run(pattern, text);
+    }
+
+    /** Whether {@code pattern} is found in {@code text} within the line's budget; over budget is no match, noted. */
+    private boolean run(Pattern pattern, String text) {
         try {
             return pattern.matcher(new BoundedText(text, budget(text.length()))).find();
         } catch (BoundedText.OverBudget e) {

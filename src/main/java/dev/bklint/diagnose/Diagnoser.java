@@ -37,8 +37,6 @@ public final class Diagnoser implements Consumer<LogLine> {
     private final CauseMatcher matcher;
     private final List<Pattern> evidence = new ArrayList<>();
     private final Map<Pattern, Integer> evidenceIndex = new HashMap<>();
-    /** For each evidence pattern, literals one of which every match holds (null: none known); checked first. */
-    private final List<List<String>> evidenceLiterals = new ArrayList<>();
     private final Map<String, Found> found = new LinkedHashMap<>();
     private final Map<String, BitSet> siteEvidence = new HashMap<>();
     private final Set<String> fatalDaemonSites = new HashSet<>();
@@ -67,7 +65,6 @@ public final class Diagnoser implements Consumer<LogLine> {
 
     private int add(Pattern p) {
         evidence.add(p);
-        evidenceLiterals.add(RequiredLiteral.of(p));
         return evidence.size() - 1;
     }
 
@@ -163,18 +160,6 @@ public final class Diagnoser implements Consumer<LogLine> {
         return false;
     }
 
-    private static boolean holdsOne(String text, List<String> literals) {
-        if (literals == null) {
-            return true;
-        }
-        for (String l : literals) {
-            if (text.contains(l)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Patterns that gave up on some line (a time bound per line), one note each, for the reader of the report. */
     public List<String> notes() {
         return matcher.notes();
@@ -184,7 +169,7 @@ public final class Diagnoser implements Consumer<LogLine> {
     private void observe(StructuredLine line) {
         String text = line.text();
         for (int i = 0; i < evidence.size(); i++) {
-            if (holdsOne(text, evidenceLiterals.get(i)) && matcher.find(evidence.get(i), text)
+            if (matcher.find(evidence.get(i), text)
                     && (siteEvidence.containsKey(line.site()) || siteEvidence.size() < MAX_KEPT)) {
                 siteEvidence.computeIfAbsent(line.site(), k -> new BitSet()).set(i);
             }
