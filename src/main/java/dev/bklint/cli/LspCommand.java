@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -69,10 +70,9 @@ final class LspCommand implements Cli.Command {
     static int serve(BklintLanguageServer server, InputStream in, OutputStream out) {
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
-        var listening = launcher.startListening();
+        Future<Void> listening = launcher.startListening();
         try {
-            Object first = CompletableFuture.anyOf(server.exited(), toCompletable(listening))
-                    .get();
+            Object first = CompletableFuture.anyOf(server.exited(), whenDone(listening)).get();
             return first instanceof Integer status ? status : server.exited().getNow(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,15 +84,25 @@ final class LspCommand implements Cli.Command {
         }
     }
 
-    private static CompletableFuture<Object> toCompletable(Future<?> f) {
-        return CompletableFuture.supplyAsync(() -> {
+    /**
+     * Completes when the stream closes or breaks (the client is gone). The wait has a thread of its own: parking a
+     * shared pool's thread on it could starve whatever else runs there.
+     */
+    private static CompletableFuture<String> whenDone(Future<?> f) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
             try {
                 f.get();
-            } catch (Exception e) {
-                // the stream closed or broke: the client is gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | CancellationException e) {
+                // closed or broken: either way the client is gone
             }
-            return "closed";
-        });
+            done.complete("closed");
+        }, "bklint-lsp-stream");
+        waiter.setDaemon(true);
+        waiter.start();
+        return done;
     }
 
     /** Lints documents with the options of the configuration that applies where each one lives. */

@@ -13,8 +13,8 @@ import dev.bklint.rules.Options;
 import dev.bklint.rules.RuleRegistry;
 import dev.bklint.source.SourceFile;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.CodeAction;
@@ -71,20 +73,28 @@ class LspServerTest {
     private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
     private final List<MessageParams> logged = new ArrayList<>();
     private LanguageServer server;
-    private CompletableFuture<Integer> serving;
+    private Future<Integer> serving;
+    private Pipe toServer;
+    private Pipe toClient;
     @TempDir
     Path dir;
 
     @BeforeEach
     void start() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        // OS pipes, not java.io's Piped streams: those report "Write end dead" once the thread that last wrote
+        // ends (the server's lint thread does, at shutdown), and the client would stop reading mid-test.
+        toServer = Pipe.open();
+        toClient = Pipe.open();
         CommonOptions common = CommonOptions.of(Cli.create().parseArgs("lsp", "--no-config").subcommand());
         BklintLanguageServer impl = new BklintLanguageServer(new LspCommand.Documents(common), "test", 0);
-        serving = CompletableFuture.supplyAsync(() -> LspCommand.serve(impl, serverIn, serverOut));
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
+        FutureTask<Integer> task = new FutureTask<>(() -> LspCommand.serve(impl,
+                Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink())));
+        Thread serverThread = new Thread(task, "lsp-server-under-test");
+        serverThread.setDaemon(true);
+        serverThread.start();
+        serving = task;
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(),
+                Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()));
         launcher.startListening();
         server = launcher.getRemoteProxy();
         InitializeResult init = server.initialize(new InitializeParams()).get(30, TimeUnit.SECONDS);
@@ -94,9 +104,15 @@ class LspServerTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.shutdown().get(30, TimeUnit.SECONDS);
-        server.exit();
-        assertEquals(0, serving.get(30, TimeUnit.SECONDS), "exit after shutdown is status 0");
+        try {
+            server.shutdown().get(30, TimeUnit.SECONDS);
+            server.exit();
+            assertEquals(0, serving.get(30, TimeUnit.SECONDS), "exit after shutdown is status 0");
+        } finally {
+            for (var channel : List.of(toServer.sink(), toServer.source(), toClient.sink(), toClient.source())) {
+                channel.close();
+            }
+        }
     }
 
     private final class Client implements LanguageClient {
