@@ -32,6 +32,8 @@ final class DiagnoseCommand implements Cli.Command {
     static final Opt<Path> PIPELINE = Opt.value("--pipeline", "FILE", Path.class, null,
             "The pipeline the failed job ran (default: the pipelines lint would discover here): the step that ran, "
                     + "the line the cause is about, and whether its lint rule fires there.");
+    static final Opt<Boolean> NO_PIPELINE = Opt.flag("--no-pipeline",
+            "Diagnose the logs alone: do not look for the pipeline here (for a log from another repository).");
     static final Opt<String> STEP = Opt.value("--step", "KEY|LABEL", String.class, null,
             "The step that failed, by key or label, when the log cannot tell it (otherwise found by the echoed "
                     + "command, the container or the image).");
@@ -42,7 +44,7 @@ final class DiagnoseCommand implements Cli.Command {
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("diagnose", new DiagnoseCommand(),
                 "Name the known cause of a failed BuildKit job from its log (docs/diagnose.md)."));
-        for (Opt<?> o : List.of(PIPELINE, STEP, FORMAT, LIST_CAUSES, CommonOptions.KUBERNETES_VERSION,
+        for (Opt<?> o : List.of(PIPELINE, NO_PIPELINE, STEP, FORMAT, LIST_CAUSES, CommonOptions.KUBERNETES_VERSION,
                 CommonOptions.POD_SECURITY_LEVEL, CommonOptions.CONTROLLER_CONFIG, CommonOptions.PROJECT_DIR,
                 CommonOptions.CONFIG, CommonOptions.NO_CONFIG, CommonOptions.DEBUG)) {
             o.addTo(spec);
@@ -69,7 +71,11 @@ final class DiagnoseCommand implements Cli.Command {
         }
         CommonOptions common = CommonOptions.of(parsed);
         Options options = common.options();
-        List<SourceFile> pipelines = pipelines(PIPELINE.get(parsed), common.commandLineProjectDir());
+        if (NO_PIPELINE.get(parsed) && PIPELINE.get(parsed) != null) {
+            throw new IllegalArgumentException("--pipeline and --no-pipeline contradict each other: give one");
+        }
+        List<SourceFile> pipelines = NO_PIPELINE.get(parsed) ? List.of()
+                : pipelines(PIPELINE.get(parsed), common.commandLineProjectDir());
         List<String> logs = Cli.positionals(parsed);
         if (logs.isEmpty()) {
             logs = List.of("-");

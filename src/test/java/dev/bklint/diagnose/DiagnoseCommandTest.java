@@ -49,11 +49,26 @@ class DiagnoseCommandTest {
                 "LAST SEEN   TYPE      REASON         OBJECT        MESSAGE\n"
                         + "41s         Warning   FailedCreate   job/bk-0190   Error creating: pods \"bk-0190-x\" is "
                         + "forbidden: violates PodSecurity \"baseline:latest\": privileged\n");
-        Fixtures.Run run = Fixtures.run("diagnose", job.toString(), events.toString());
+        Fixtures.Run run = Fixtures.run("diagnose", "--no-pipeline", job.toString(), events.toString());
         assertEquals(0, run.exit(), run.err());
         assertEquals(1, run.out().lines().filter(l -> l.contains(": cause[")).count(), run.out());
         assertTrue(run.out().startsWith(events + ":2: cause[psa-baseline-violation, medium]"), run.out());
         assertEquals(2, Fixtures.run("diagnose", job.toString(), dir.resolve("missing.txt").toString()).exit());
+    }
+
+    @Test
+    void withoutPipelineTheOneLintWouldDiscoverHereIsLinkedAndNoPipelineTurnsThatOff() {
+        // The tests run in bklint's clone, whose own .buildkite/pipeline.yml has one BuildKit step.
+        String log = "fixtures/diagnose/s06-buildctl-without-daemon.log";
+        Fixtures.Run discovered = Fixtures.run("diagnose", log);
+        assertTrue(discovered.out().contains("  pipeline: .buildkite/pipeline.yml:"), discovered.out());
+        Fixtures.Run alone = Fixtures.run("diagnose", "--no-pipeline", log);
+        assertEquals(0, alone.exit(), alone.err());
+        assertTrue(!alone.out().contains("pipeline:") && alone.out().contains("no pipeline to check it against"),
+                alone.out());
+        Fixtures.Run both = Fixtures.run("diagnose", "--no-pipeline", "--pipeline", ".buildkite/pipeline.yml", log);
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--pipeline and --no-pipeline contradict each other"), both.err());
     }
 
     @Test
