@@ -26,8 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -107,7 +105,6 @@ final class LspCommand implements Cli.Command {
 
     /** Lints documents with the options of the configuration that applies where each one lives. */
     static final class Documents implements DocumentLinter {
-        private static final Pattern POSITION = Pattern.compile(":(\\d+):(\\d+): ");
         private final CommonOptions common;
         private final Map<Path, Cached> configs = new ConcurrentHashMap<>();
 
@@ -161,15 +158,8 @@ final class LspCommand implements Cli.Command {
                 RuleSelection.checked(ConfigFile.parse(path, source));
                 return new Outcome(source, List.of(), List.of(), null);
             } catch (ConfigFile.ConfigError e) {
-                String message = e.getMessage();
-                Span at = Span.point(1, 1);
-                Matcher m = POSITION.matcher(message);
-                if (message.startsWith(path.toString()) && m.find(path.toString().length())
-                        && m.start() == path.toString().length()) {
-                    at = Span.point(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-                    message = message.substring(m.end());
-                }
-                return new Outcome(source, List.of(), List.of(new Problem(at, message)), null);
+                Span at = e.span() == null ? Span.point(1, 1) : e.span();
+                return new Outcome(source, List.of(), List.of(new Problem(at, e.detail())), null);
             } catch (RuntimeException e) {
                 return new Outcome(source, List.of(), List.of(new Problem(Span.point(1, 1), String.valueOf(
                         e.getMessage()))), null);

@@ -100,7 +100,7 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
             List<YamlDocument> docs = YamlLoader.load(source);
             root = docs.isEmpty() ? null : docs.get(0).root();
         } catch (YamlSyntaxError e) {
-            throw new ConfigError(path + ":" + e.span().line() + ":" + e.span().column() + ": " + e.getMessage());
+            throw new ConfigError(path, e.span(), e.getMessage());
         }
         if (root == null) {
             return new ConfigFile(path, null, null, null, null, null, Map.of(), List.of(), Map.of(), checkout, Map.of());
@@ -132,8 +132,8 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
             byRule(path, byRule, ignoreByRule, ruleKeys);
         }
         return new ConfigFile(path, map.string("kubernetes-version"), map.string("pod-security-level"),
-                map.string("fail-on"), inside(path, map, "controller-config", base, checkout),
-                inside(path, map, "project-dir", base, checkout), rules, ignore, ignoreByRule, checkout, ruleKeys);
+                map.string("fail-on"), inside(path, map, "controller-config", base, checkout, false),
+                inside(path, map, "project-dir", base, checkout, true), rules, ignore, ignoreByRule, checkout, ruleKeys);
     }
 
     /** An ignore mapping from rule to globs, added to {@code into}; each rule key's position kept. */
@@ -179,32 +179,38 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         }
         Span at = ruleKeys.get(section + "\0" + word);
         List<String> near = known.nearest(word);
-        throw new ConfigError(path + (at == null ? "" : ":" + at.line() + ":" + at.column()) + ": `" + section
-                + "`: no rule `" + word + "`" + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near)
-                + "?") + " (bklint rules lists them)");
+        String detail = "`" + section + "`: no rule `" + word + "`" + (near.isEmpty() ? ""
+                : "; did you mean " + String.join(" or ", near) + "?") + " (bklint rules lists them)";
+        throw at == null ? new ConfigError(path + ": " + detail) : new ConfigError(path, at, detail);
     }
 
     /**
      * A path the configuration names, relative to its folder: refused unless it (links followed, as far as it
      * exists) lies inside the checkout. {@code controller-config: /dev/zero} or a link to a home folder stop here.
      */
-    private static Path inside(Path config, YMap map, String key, Path base, Path checkout) throws ConfigError {
+    private static Path inside(Path config, YMap map, String key, Path base, Path checkout, boolean folder)
+            throws ConfigError {
         String value = map.string(key);
         if (value == null) {
             return null;
         }
         Span at = map.entry(key).value().span();
-        String where = config + ":" + at.line() + ":" + at.column() + ": `" + key + "`: ";
+        String what = "`" + key + "`: ";
         Path path;
         try {
             path = base.resolve(value).normalize();
         } catch (InvalidPathException e) {
-            throw new ConfigError(where + "not a valid path (" + e.getReason() + ")");
+            throw new ConfigError(config, at, what + "not a valid path (" + e.getReason() + ")");
         }
         if (!SourceReader.realPrefix(path).startsWith(SourceReader.realRoot(checkout))) {
-            throw new ConfigError(where + "names a file outside " + checkout + " (the repository that holds this "
-                    + "configuration); a committed configuration may name only files inside it (give --" + key
-                    + " on the command line for a file elsewhere)");
+            throw new ConfigError(config, at, what + "names a file outside " + checkout + " (the repository that "
+                    + "holds this configuration); a committed configuration may name only files inside it (give --"
+                    + key + " on the command line for a file elsewhere)");
+        }
+        if (folder && !Files.isDirectory(path)) {
+            // As --project-dir: a folder that is not there would make every Dockerfile look missing.
+            throw new ConfigError(config, at, what + value + ": " + (Files.exists(path) ? "not a folder"
+                    : "no such folder"));
         }
         return path;
     }
@@ -220,8 +226,7 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
                 try {
                     Glob.compile(s.value());
                 } catch (Glob.GlobError e) {
-                    throw new ConfigError(config + ":" + s.span().line() + ":" + s.span().column() + ": `" + key
-                            + "`: not a valid glob: " + e.getMessage());
+                    throw new ConfigError(config, s.span(), "`" + key + "`: not a valid glob: " + e.getMessage());
                 }
                 list.add(s.value());
             }
@@ -229,10 +234,34 @@ public record ConfigFile(Path path, String kubernetesVersion, String podSecurity
         return list;
     }
 
-    /** A configuration that cannot be used; the message starts with {@code path:line:col:} when it has a position. */
+    /**
+     * A configuration that cannot be used. One with a position says where ({@link #span}) apart from what
+     * ({@link #detail}), so an editor can mark the place; its message is {@code path:line:col: detail}.
+     */
     public static final class ConfigError extends Exception {
+        private final transient Span span;
+        private final String detail;
+
         public ConfigError(String message) {
             super(message, null, false, false);
+            this.span = null;
+            this.detail = message;
+        }
+
+        public ConfigError(Path file, Span at, String detail) {
+            super(file + ":" + at.line() + ":" + at.column() + ": " + detail, null, false, false);
+            this.span = at;
+            this.detail = detail;
+        }
+
+        /** Where in the configuration, or null when the error is about the file as a whole. */
+        public Span span() {
+            return span;
+        }
+
+        /** The message without its position. */
+        public String detail() {
+            return detail;
         }
     }
 }

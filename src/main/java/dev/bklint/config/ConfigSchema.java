@@ -47,7 +47,7 @@ final class ConfigSchema {
 
     static void check(Path path, YNode root) throws ConfigFile.ConfigError {
         if (root.asMap() == null) {
-            throw new ConfigFile.ConfigError(where(path, root.span()) + "the configuration must be a mapping, not "
+            throw new ConfigFile.ConfigError(path, root.span(), "the configuration must be a mapping, not "
                     + root.kindName());
         }
         JsonView view = JsonView.of(root, Map.of());
@@ -73,7 +73,7 @@ final class ConfigSchema {
                 message = inUsersWords(first, origin.node(), origin.path(), message);
             }
             String at = origin == null || origin.path().isEmpty() ? "" : "`" + origin.path() + "`: ";
-            throw new ConfigFile.ConfigError(where(path, span) + at + message);
+            throw new ConfigFile.ConfigError(path, span, at + message);
         }
     }
 
@@ -143,7 +143,4 @@ final class ConfigSchema {
         }
     }
 
-    private static String where(Path path, Span span) {
-        return path + ":" + span.line() + ":" + span.column() + ": ";
-    }
 }

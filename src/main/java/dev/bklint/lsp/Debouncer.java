@@ -2,9 +2,8 @@ package dev.bklint.lsp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * cannot hold up the next message.
  */
 final class Debouncer implements AutoCloseable {
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "bklint-lsp-lint");
         t.setDaemon(true);
         return t;
@@ -23,10 +22,14 @@ final class Debouncer implements AutoCloseable {
 
     Debouncer(long delayMillis) {
         this.delayMillis = delayMillis;
+        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Runs {@code task} for {@code key} after the quiet period (or at once), replacing one not yet started. */
     void submit(String key, boolean now, Runnable task) {
+        if (worker.isShutdown()) {
+            return; // after shutdown the protocol allows only exit; a late change is not worth an error
+        }
         ScheduledFuture<?> next = worker.schedule(() -> {
             pending.remove(key);
             task.run();
@@ -37,8 +40,12 @@ final class Debouncer implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the lints not yet started and lets a running one finish. Not an interrupt: one that lands while the
+     * lint is publishing would close an interruptible output channel, and the shutdown reply would never be sent.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.shutdown();
     }
 }

@@ -52,6 +52,27 @@ class ConfigFileTest {
     }
 
     @Test
+    void aProjectDirThatIsNotAFolderIsAnErrorAtItsValue(@TempDir Path dir) throws IOException {
+        Files.createDirectory(dir.resolve(".git"));
+        Path config = write(dir, "kubernetes-version: \"1.30\"\nproject-dir: checkout\n");
+        Run missing = Fixtures.run("--config", config.toString(), GUIDE);
+        assertEquals(2, missing.exit());
+        assertEquals("bklint: configuration: " + config + ":2:14: `project-dir`: checkout: no such folder\n",
+                missing.err());
+        Files.writeString(dir.resolve("checkout"), "a file\n");
+        assertTrue(Fixtures.run("--config", config.toString(), GUIDE).err().endsWith("checkout: not a folder\n"));
+        Files.delete(dir.resolve("checkout"));
+        Files.createDirectory(dir.resolve("checkout"));
+        assertEquals(1, Fixtures.run("--config", config.toString(), GUIDE).exit(), "a folder: the lint runs");
+        ConfigFile.ConfigError e = assertThrows(ConfigFile.ConfigError.class,
+                () -> ConfigFile.load(write(dir, "rules:\n  BK201: loud\n")));
+        assertEquals(2, e.span().line(), "the position, apart from the words: " + e.getMessage());
+        assertEquals(e.getMessage(), e.span().line() > 0 ? e.getMessage().substring(0, e.getMessage().length()
+                - e.detail().length()) + e.detail() : "", "the message is the position, then the detail");
+        assertFalse(e.detail().startsWith(dir.toString()), e.detail());
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreErrorsWithAPosition(@TempDir Path dir) throws IOException {
         Path config = write(dir, "kubernetes-version: \"1.30\"\nfail_on: error\n");
         Run run = Fixtures.run("--config", config.toString(), GUIDE);
