@@ -60,7 +60,8 @@ final class LintCommand implements Cli.Command {
     static CommandSpec spec() {
         CommandSpec spec = Cli.command("bklint", new LintCommand(),
                 "Lints BuildKit container builds in Buildkite pipelines for Agent Stack for Kubernetes.");
-        spec.usageMessage().sortOptions(false).footer("", "Several reports in one run: --format text --format "
+        spec.usageMessage().sortOptions(false).footer("", "bklint help COMMAND (or COMMAND --help) shows a "
+                + "command's options.", "", "Several reports in one run: --format text --format "
                 + "sarif --output bklint.sarif prints text and writes SARIF (an --output belongs to the --format just "
                 + "before it).", "", "Exit status: 0 no findings at or above --fail-on; 1 findings; 2 usage error, "
                 + "unreadable input or a report that cannot be written; 3 internal error.");
