@@ -10,6 +10,7 @@ import dev.bklint.finding.Severity;
 import dev.bklint.rules.Reporter;
 import dev.bklint.rules.Rule;
 import dev.bklint.source.Span;
+import dev.bklint.yaml.YScalar;
 import java.util.List;
 
 /**
@@ -46,13 +47,27 @@ public final class GlobalFlagAfterBuild implements Rule {
         }
     }
 
-    /** The flag with the whitespace before it, so that removing it leaves the line tidy. */
+    /**
+     * The flag with the whitespace before it, so that removing it leaves the line tidy. When it is the last word of
+     * a command continued onto its own line (`... \` then `--debug`), the continuation goes too, so no dangling
+     * `\` and blank line are left; that spans lines, so only in a literal block, where script and file text agree.
+     */
     private static Span deletion(Invocation invocation, Flag f) {
         String text = invocation.script().text();
         int start = f.word().start();
         int end = f.valueWord() != null ? f.valueWord().end() : f.word().end();
-        while (start > 0 && text.charAt(start - 1) == ' ') {
+        while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
             start--;
+        }
+        int continuation = start - 2;
+        if (continuation >= 0 && text.startsWith("\\\n", continuation) && restOfLineIsBlank(text, end)
+                && invocation.script().pieceHolding(continuation) == invocation.script().pieceHolding(end - 1)
+                && invocation.script().pieceHolding(end - 1).style() == YScalar.Style.LITERAL) {
+            start = continuation;
+            while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+                start--;
+            }
+            return invocation.span(start, end);
         }
         Span from = invocation.span(start, start);
         Span to = invocation.span(end, end);
@@ -60,5 +75,14 @@ public final class GlobalFlagAfterBuild implements Rule {
             return invocation.flagSpan(f);
         }
         return new Span(from.line(), from.column(), to.endLine(), to.endColumn());
+    }
+
+    private static boolean restOfLineIsBlank(String text, int from) {
+        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 }
