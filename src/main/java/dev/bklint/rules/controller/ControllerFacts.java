@@ -154,14 +154,6 @@ final class ControllerFacts {
         return c.writableMountAt(path);
     }
 
-    static String normalise(String path) {
-        String p = path == null ? "" : path.trim();
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
-
     /** Capability names compared the way container runtimes do: case-insensitive, with or without CAP_. */
     static String capability(String name) {
         String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.bklint.rules.controller;
 
+import dev.bklint.kubernetes.Mount;
 import dev.bklint.buildkit.BuildkitContainer;
 import dev.bklint.buildkit.EnvValue;
 import dev.bklint.kubernetes.PodContainer;
@@ -83,7 +84,7 @@ public final class ReadOnlyRootUnmounted implements Rule {
     private static String value(BuildkitContainer daemon, String name, String fallback) {
         EnvValue v = daemon.env() == null ? null : daemon.env().get(name);
         return v == null || v.value().isBlank() || ControllerFacts.templated(v.value()) ? fallback
-                : ControllerFacts.normalise(v.value());
+                : Mount.normalise(v.value());
     }
 
     private static String volumeName(String path) {

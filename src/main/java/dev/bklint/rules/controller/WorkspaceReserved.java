@@ -1,5 +1,6 @@
 package dev.bklint.rules.controller;
 
+import dev.bklint.kubernetes.Mount;
 import dev.bklint.kubernetes.ControllerConfig;
 import dev.bklint.kubernetes.KubernetesPlugin;
 import dev.bklint.kubernetes.PodContainer;
@@ -124,7 +125,7 @@ public final class WorkspaceReserved implements Rule {
         }
         for (YNode m : mounts.items()) {
             if (!(m instanceof YMap mount) || mount.string("mountPath") == null
-                    || !ControllerFacts.normalise(mount.string("mountPath")).equals(ControllerFacts.WORKSPACE)
+                    || !Mount.normalise(mount.string("mountPath")).equals(ControllerFacts.WORKSPACE)
                     || sameAsController(mount, volume)) {
                 continue;
             }

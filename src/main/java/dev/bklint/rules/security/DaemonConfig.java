@@ -69,11 +69,11 @@ record DaemonConfig(String path, MountedConfigMap.File file, BuildkitdToml toml,
         }
         EnvValue xdg = daemon.env().get("XDG_CONFIG_HOME");
         if (xdg != null && !xdg.value().isEmpty()) {
-            return known(xdg.value()) ? List.of(trim(xdg.value()) + "/buildkit/buildkitd.toml") : null;
+            return known(xdg.value()) ? List.of(Mount.normalise(xdg.value()) + "/buildkit/buildkitd.toml") : null;
         }
         EnvValue home = daemon.env().get("HOME");
         if (home != null && !home.value().isEmpty()) {
-            return known(home.value()) ? List.of(trim(home.value()) + "/.config/buildkit/buildkitd.toml") : null;
+            return known(home.value()) ? List.of(Mount.normalise(home.value()) + "/.config/buildkit/buildkitd.toml") : null;
         }
         return List.of(ROOTLESS);
     }
@@ -91,10 +91,5 @@ record DaemonConfig(String path, MountedConfigMap.File file, BuildkitdToml toml,
 
     private static boolean known(String value) {
         return !value.contains("$") && !value.contains("{{") && value.startsWith("/");
-    }
-
-    private static String trim(String p) {
-        String t = p.trim();
-        return t.length() > 1 && t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
     }
 }
