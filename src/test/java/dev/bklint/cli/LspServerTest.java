@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -108,11 +109,25 @@ class LspServerTest {
             server.shutdown().get(30, TimeUnit.SECONDS);
             server.exit();
             assertEquals(0, serving.get(30, TimeUnit.SECONDS), "exit after shutdown is status 0");
+        } catch (TimeoutException e) {
+            throw new AssertionError("the server did not shut down; its threads:\n" + threads(), e);
         } finally {
             for (var channel : List.of(toServer.sink(), toServer.source(), toClient.sink(), toClient.source())) {
                 channel.close();
             }
         }
+    }
+
+    /** Where each thread is: a shutdown that hangs on CI is then explained by its own report. */
+    private static String threads() {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            b.append(t.getName()).append(" (").append(t.getState()).append(")\n");
+            for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                b.append("    at ").append(stack[i]).append('\n');
+            }
+        });
+        return b.toString();
     }
 
     private final class Client implements LanguageClient {
