@@ -17,12 +17,11 @@ final class CompletionCommand implements Cli.Command {
 
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("completion", new CompletionCommand(),
-                "Print a completion script for bash or zsh: commands, options and the values of options such as "
-                        + "--format."));
-        spec.usageMessage().footer("", "bash: source <(bklint completion bash), or save the script as "
-                + "~/.local/share/bash-completion/completions/bklint.",
-                "zsh: source <(bklint completion zsh) in ~/.zshrc; the script loads compinit and bashcompinit "
-                        + "itself when they are not loaded yet.");
+                "Print the completion script for bash or zsh."));
+        spec.usageMessage().footer("", "In bash: source <(bklint completion bash)",
+                "or save it as ~/.local/share/bash-completion/completions/bklint", "",
+                "In zsh: source <(bklint completion zsh)",
+                "(the script loads compinit and bashcompinit itself if they are not loaded yet).");
         spec.addPositional(PositionalParamSpec.builder().paramLabel("SHELL").type(String.class).arity("1")
                 .completionCandidates(SHELLS).description("bash or zsh.").build());
         return spec;
