@@ -78,8 +78,9 @@ final class ManPage {
         for (String name : ConfigFile.NAMES) {
             files.add("\\fI" + text(name) + "\\fR");
         }
-        item(b, String.join(", ", files), "The configuration, found in the folder of each pipeline or above it up "
-                + "to the repository root (--config names another, --no-config uses none).");
+        item(b, String.join(", ", files), "The configuration: the nearest from the working directory up to the "
+                + "repository root (the language server looks from each document's folder); --config names another, "
+                + "--no-config uses none.");
 
         b.append(".SH SEE ALSO\n")
                 .append("\\fBbklint\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR; \\fBbklint explain\\fR \\fIRULE\\fR; "
