@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the self-contained release archive: a jlink runtime with only the modules bklint needs, the fat jar, a
-# class-data cache made now (so the first run is as fast as the hundredth), a launcher, and SHA-256 sums.
+# class-data cache made now (so the first run is as fast as the hundredth), a launcher, the man page and bash
+# completion under share/ (where a prefix-style install looks for them), and SHA-256 sums.
 # Run by `mvn package -Prelease` after the jar is built. Usage: build-archive.sh JAR VERSION OUT_DIR JDK
 # The runtime is the JDK's own (BKLINT_RELEASE_JDK overrides it): JDK 25+ makes an AOT cache, 17-24 a CDS archive.
 set -euo pipefail
@@ -33,6 +34,13 @@ fi
 "$stage/runtime/bin/java" "${flags[@]}" "${make[@]}" -jar "$stage/lib/bklint.jar" --fail-on=never --color=never \
   "$root"/fixtures/guide/*.yml >/dev/null
 rm -f "$stage/lib/bklint.aot.config"
+
+# The man page as committed (bklint docs writes it), and the completion script from the jar just built, so that
+# both match this build's commands.
+mkdir -p "$stage/share/man/man1" "$stage/share/bash-completion/completions"
+cp "$root/docs/man/bklint.1" "$stage/share/man/man1/bklint.1"
+"$stage/runtime/bin/java" -jar "$stage/lib/bklint.jar" completion bash \
+  > "$stage/share/bash-completion/completions/bklint"
 
 tar -C "$out" -czf "$out/$name.tar.gz" "$name"
 cp "$jar" "$out/bklint-$version.jar"

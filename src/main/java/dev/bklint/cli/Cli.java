@@ -45,6 +45,7 @@ final class Cli {
         m.put("rules", RulesCommand::spec);
         m.put("config", ConfigCommand::spec);
         m.put("lsp", LspCommand::spec);
+        m.put("completion", CompletionCommand::spec);
         m.put("parse", ParseCommand::spec);
         m.put("docs", DocsCommand::spec);
         return Collections.unmodifiableMap(m);

@@ -42,7 +42,8 @@ public final class CommonOptions {
     static final Opt<String> KUBERNETES_VERSION = Opt.value("--kubernetes-version", "X.Y", String.class, null,
             "Kubernetes version of the target cluster (default: assume current, " + Options.CURRENT + ").");
     static final Opt<String> POD_SECURITY_LEVEL = Opt.value("--pod-security-level", "LEVEL", String.class, null,
-            "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.");
+            "Pod Security Standards level the namespace enforces: privileged, baseline or restricted.")
+            .withValues(List.of("privileged", "baseline", "restricted"));
     static final Opt<String> CONTROLLER_CONFIG = Opt.value("--controller-config", "FILE", String.class, null,
             "The controller's configuration (Helm values with config:, or the config file): its pod-spec-patch, "
                     + "queue and tags are applied.");
@@ -61,7 +62,8 @@ public final class CommonOptions {
     static final Opt<Integer> MAX_FINDINGS = Opt.value("--max-findings", "N", Integer.class, null, "Report at most "
             + "N findings per file, 1 to " + Options.MAX_FINDINGS + " (the default); BK000 counts the rest.");
     static final Opt<String> COLOR = Opt.value("--color", "WHEN", String.class, "auto",
-            "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.");
+            "Colour: auto (default; only on a terminal, never with NO_COLOR), always or never.")
+            .withValues(List.of("auto", "always", "never"));
     static final Opt<Boolean> DEBUG = Opt.flag("--debug", "Print stack traces of internal errors.");
     private static final List<Opt<?>> ALL = List.of(KUBERNETES_VERSION, POD_SECURITY_LEVEL, CONTROLLER_CONFIG,
             PROJECT_DIR, CONFIG, NO_CONFIG, NO_IGNORES, SELECT, IGNORE, MAX_FINDINGS, COLOR, DEBUG);

@@ -3,6 +3,7 @@ package dev.bklint.cli;
 import dev.bklint.report.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParseResult;
 final class ConfigCommand implements Cli.Command {
     private static final Opt<String> FAIL_ON = LintCommand.FAIL_ON.described("As for linting, to see its effect.");
     private static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
-            "text (default), or json: {\"setting\": {\"value\": ..., \"origin\": ...}}, a value not set being null.");
+            "text (default), or json: {\"setting\": {\"value\": ..., \"origin\": ...}}, a value not set being null.")
+            .withValues(List.of("text", "json"));
 
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("config", new ConfigCommand(),

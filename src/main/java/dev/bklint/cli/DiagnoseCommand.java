@@ -38,7 +38,8 @@ final class DiagnoseCommand implements Cli.Command {
             "The step that failed, by key or label, when the log cannot tell it (otherwise found by the echoed "
                     + "command, the container or the image).");
     static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
-            "Output format: text (default), json, or buildkite (an annotation body for buildkite-agent annotate).");
+            "Output format: text (default), json, or buildkite (an annotation body for buildkite-agent annotate).")
+            .withValues(List.of("text", "json", "buildkite"));
     static final Opt<Boolean> LIST_CAUSES = Opt.flag("--list-causes", "List the known causes and exit.");
 
     static CommandSpec spec() {

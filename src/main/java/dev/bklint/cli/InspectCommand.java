@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 /** {@code bklint inspect FILE...}: what bklint understood of each BuildKit step, with the evidence. */
 final class InspectCommand implements Cli.Command {
     static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
-            "Output format: text (default) or json.");
+            "Output format: text (default) or json.").withValues(List.of("text", "json"));
 
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("inspect", new InspectCommand(),

@@ -32,14 +32,15 @@ import picocli.CommandLine.ParseResult;
 final class LintCommand implements Cli.Command {
     static final Opt<List<String>> FORMAT = Opt.repeatable("FORMAT", "Output format: text (default), json, sarif, "
             + "github, gnu, checkstyle, junit or buildkite. Repeatable: each --format writes to standard output "
-            + "unless an --output follows it.", "-f", "--format");
+            + "unless an --output follows it.", "-f", "--format").withValues(Formats.NAMES);
     static final Opt<List<String>> OUTPUT = Opt.repeatable("FILE", "Write the report of the --format just before it "
             + "to FILE (replaced whole, or left as it was if writing fails); - is standard output. At most one "
             + "format may go to standard output.", "-o", "--output");
     static final Opt<Boolean> CONCISE = Opt.flag("--concise", "Text format: one line per finding (no source line, "
             + "no fix), for editors and pre-commit.");
     static final Opt<String> FAIL_ON = Opt.value("--fail-on", "LEVEL", String.class, null,
-            "Exit 1 when a finding is at or above: error, warning (default), info, or never.");
+            "Exit 1 when a finding is at or above: error, warning (default), info, or never.")
+            .withValues(List.of("error", "warning", "info", "never"));
     static final Opt<Path> BASELINE = Opt.value("--baseline", "FILE", Path.class, null,
             "Report only findings that this baseline (from --write-baseline) does not record.");
     static final Opt<Path> WRITE_BASELINE = Opt.value("--write-baseline", "FILE", Path.class, null,

@@ -16,39 +16,50 @@ final class Opt<T> {
     private final T fallback;
     private final String description;
     private final boolean repeatable;
+    private final List<String> values;
 
-    private Opt(String[] names, String label, Class<?> type, T fallback, String description, boolean repeatable) {
+    private Opt(String[] names, String label, Class<?> type, T fallback, String description, boolean repeatable,
+            List<String> values) {
         this.names = names;
         this.label = label;
         this.type = type;
         this.fallback = fallback;
         this.description = description;
         this.repeatable = repeatable;
+        this.values = values;
     }
 
     /** An option with a value; {@code fallback} when it is not given. */
     static <T> Opt<T> value(String name, String label, Class<T> type, T fallback, String description) {
-        return new Opt<>(new String[] {name}, label, type, fallback, description, false);
+        return new Opt<>(new String[] {name}, label, type, fallback, description, false, null);
     }
 
     /** An option without a value: false unless given. */
     static Opt<Boolean> flag(String name, String description) {
-        return new Opt<>(new String[] {name}, null, boolean.class, false, description, false);
+        return new Opt<>(new String[] {name}, null, boolean.class, false, description, false, null);
     }
 
     /** An option that may be given several times, each value kept in order; names short first. */
     static Opt<List<String>> repeatable(String label, String description, String... names) {
-        return new Opt<>(names, label, List.class, List.of(), description, true);
+        return new Opt<>(names, label, List.class, List.of(), description, true, null);
     }
 
     /** The same option with a short name too ({@code -f}). */
     Opt<T> withShortName(String shortName) {
-        return new Opt<>(new String[] {shortName, name()}, label, type, fallback, description, repeatable);
+        return new Opt<>(new String[] {shortName, name()}, label, type, fallback, description, repeatable, values);
+    }
+
+    /**
+     * The same option with the values it accepts, which shell completion offers; the command still checks the value
+     * itself, with its own message.
+     */
+    Opt<T> withValues(List<String> accepted) {
+        return new Opt<>(names, label, type, fallback, description, repeatable, List.copyOf(accepted));
     }
 
     /** The same option described for another command. */
     Opt<T> described(String otherDescription) {
-        return new Opt<>(names, label, type, fallback, otherDescription, repeatable);
+        return new Opt<>(names, label, type, fallback, otherDescription, repeatable, values);
     }
 
     String name() {
@@ -59,6 +70,9 @@ final class Opt<T> {
         OptionSpec.Builder b = OptionSpec.builder(names).type(type).description(description);
         if (label != null) {
             b.paramLabel(label);
+        }
+        if (values != null) {
+            b.completionCandidates(values);
         }
         if (repeatable) {
             b.auxiliaryTypes(String.class);

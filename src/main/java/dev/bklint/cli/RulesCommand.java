@@ -16,7 +16,8 @@ import picocli.CommandLine.ParseResult;
 /** {@code bklint rules}: every rule, as text, JSON or a Markdown table. */
 final class RulesCommand implements Cli.Command {
     private static final Opt<String> FORMAT = Opt.value("--format", "FORMAT", String.class, "text",
-            "text (default), json or markdown.").withShortName("-f");
+            "text (default), json or markdown.").withShortName("-f")
+            .withValues(List.of("text", "json", "markdown"));
 
     static CommandSpec spec() {
         CommandSpec spec = Cli.withStandardHelp(Cli.command("rules", new RulesCommand(), "List the rules."));
