@@ -201,7 +201,7 @@ public final class CommonOptions {
         String level = null;
         if (levelText != null) {
             level = levelText.toLowerCase(Locale.ROOT);
-            if (!Set.of("privileged", "baseline", "restricted").contains(level)) {
+            if (!POD_SECURITY_LEVEL.values().contains(level)) {
                 throw new IllegalArgumentException("--pod-security-level must be privileged, baseline or restricted, "
                         + "not '" + levelText + "'");
             }

@@ -29,7 +29,7 @@ final class ConfigCommand implements Cli.Command {
         CommonOptions common = CommonOptions.of(parsed);
         String failOn = FAIL_ON.get(parsed);
         String format = FORMAT.get(parsed);
-        if (!format.equals("text") && !format.equals("json")) {
+        if (!FORMAT.values().contains(format)) {
             throw new IllegalArgumentException("config --format must be text or json, not '" + format + "'");
         }
         common.options(); // validates every value, as a lint would

@@ -59,7 +59,7 @@ final class DiagnoseCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) throws IOException {
         String format = FORMAT.get(parsed);
-        if (!List.of("text", "json", "buildkite").contains(format)) {
+        if (!FORMAT.values().contains(format)) {
             throw new IllegalArgumentException("--format must be text, json or buildkite, not '" + format + "'");
         }
         CauseCatalog catalog = CauseCatalog.get();

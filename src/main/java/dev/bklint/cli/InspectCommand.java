@@ -35,7 +35,7 @@ final class InspectCommand implements Cli.Command {
     @Override
     public int run(ParseResult parsed, PrintWriter out, PrintWriter err) {
         String format = FORMAT.get(parsed);
-        if (!List.of("text", "json").contains(format)) {
+        if (!FORMAT.values().contains(format)) {
             throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
         }
         CommonOptions common = CommonOptions.of(parsed);

@@ -57,6 +57,11 @@ final class Opt<T> {
         return new Opt<>(names, label, type, fallback, description, repeatable, List.copyOf(accepted));
     }
 
+    /** The values it accepts (those {@link #withValues} gave), or an empty list for any. */
+    List<String> values() {
+        return values == null ? List.of() : values;
+    }
+
     /** The same option described for another command. */
     Opt<T> described(String otherDescription) {
         return new Opt<>(names, label, type, fallback, otherDescription, repeatable, values);
