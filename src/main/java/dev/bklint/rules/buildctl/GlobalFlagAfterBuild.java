@@ -54,20 +54,13 @@ public final class GlobalFlagAfterBuild implements Rule {
      */
     private static Span deletion(Invocation invocation, Flag f) {
         String text = invocation.script().text();
-        int start = f.word().start();
+        int start = blanksBefore(text, f.word().start());
         int end = f.valueWord() != null ? f.valueWord().end() : f.word().end();
-        while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
-            start--;
-        }
         int continuation = start - 2;
         if (continuation >= 0 && text.startsWith("\\\n", continuation) && restOfLineIsBlank(text, end)
                 && invocation.script().pieceHolding(continuation) == invocation.script().pieceHolding(end - 1)
                 && invocation.script().pieceHolding(end - 1).style() == YScalar.Style.LITERAL) {
-            start = continuation;
-            while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
-                start--;
-            }
-            return invocation.span(start, end);
+            return invocation.span(blanksBefore(text, continuation), end);
         }
         Span from = invocation.span(start, start);
         Span to = invocation.span(end, end);
@@ -77,12 +70,25 @@ public final class GlobalFlagAfterBuild implements Rule {
         return new Span(from.line(), from.column(), to.endLine(), to.endColumn());
     }
 
+    /** Where the spaces and tabs just before {@code at} begin. */
+    private static int blanksBefore(String text, int at) {
+        int i = at;
+        while (i > 0 && isBlank(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
     private static boolean restOfLineIsBlank(String text, int from) {
         for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
-            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+            if (!isBlank(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 }
